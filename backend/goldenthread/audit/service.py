@@ -1,0 +1,74 @@
+"""Appending to the audit trail and reading it back. Nothing here updates or deletes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from goldenthread.audit.models import AuditEntry
+from goldenthread.core.pagination import decode_cursor, encode_cursor
+from goldenthread.core.principal import Actor
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def snapshot(obj: object, fields: Iterable[str]) -> dict[str, Any]:
+    """The named attributes of a row as JSON-safe values (decimals kept as exact strings)."""
+    return {name: _json_safe(getattr(obj, name)) for name in fields}
+
+
+def record(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    action: str,
+    entity: str,
+    entity_id: int,
+    indicator_id: int | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    period: str | None = None,
+) -> AuditEntry:
+    principal = actor.principal
+    entry = AuditEntry(
+        actor_kind=principal.kind.value, actor_id=principal.id or None,
+        actor_name=principal.name, via=actor.via.value, action=action, entity=entity,
+        entity_id=entity_id, indicator_id=indicator_id, period=period,
+        before=before, after=after,
+    )
+    session.add(entry)
+    return entry
+
+
+async def list_entries(
+    session: AsyncSession, *, indicator_id: int | None, entity: str | None,
+    limit: int, cursor: str | None,
+) -> tuple[list[AuditEntry], str | None]:
+    """Newest first, keyed on the entry id so pages never shift as entries are appended."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit + 1)
+    if indicator_id is not None:
+        query = query.where(AuditEntry.indicator_id == indicator_id)
+    if entity is not None:
+        query = query.where(AuditEntry.entity == entity)
+    if cursor:
+        (before_id,) = decode_cursor(cursor)
+        query = query.where(AuditEntry.id < int(before_id))
+    rows = list((await session.scalars(query)).all())
+    next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
+    return rows[:limit], next_cursor

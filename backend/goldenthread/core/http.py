@@ -1,0 +1,144 @@
+"""HTTP plumbing shared by every endpoint: ETags and conditional requests, media types."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from fastapi import Request, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from goldenthread.core.errors import PROBLEM_BASE, PROBLEM_JSON, PreconditionFailed
+
+JSON_TYPES = ("application/json",)
+
+
+def version_etag(version: int) -> str:
+    return f'"v{version}"'
+
+
+def _etag_matches(header: str | None, etag: str) -> bool:
+    if not header:
+        return False
+    candidates = [c.strip().removeprefix("W/") for c in header.split(",")]
+    return "*" in candidates or etag in candidates
+
+
+def check_if_match(request: Request, current_etag: str | None, what: str,
+                   current: dict[str, Any] | None = None) -> None:
+    """Refuse an update made against an old copy (412), naming who changed it since."""
+    header = request.headers.get("if-match")
+    if header is None:
+        return
+    if current_etag is None or not _etag_matches(header, current_etag):
+        raise PreconditionFailed(
+            f"{what} has changed since you loaded it; reload to see the current version.",
+            current_etag=current_etag,
+            current=current,
+        )
+
+
+class ConditionalGetMiddleware:
+    """Gives every successful GET an ETag (its body's hash unless the endpoint set one) and
+    answers a matching ``If-None-Match`` with 304."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def buffer(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                await self._finish(scope, start, b"".join(chunks), send)
+                return
+            await send(message)
+
+        await self.app(scope, receive, buffer)
+
+    @staticmethod
+    async def _finish(scope: Scope, start: Message | None, body: bytes, send: Send) -> None:
+        assert start is not None
+        headers = list(start.get("headers", []))
+        status = start["status"]
+        if status == 200:
+            etag = next((v.decode() for k, v in headers if k == b"etag"), None)
+            if etag is None:
+                etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+                headers.append((b"etag", etag.encode()))
+            request_headers = dict(scope["headers"])
+            inm = request_headers.get(b"if-none-match")
+            if inm is not None and _etag_matches(inm.decode("latin-1"), etag):
+                keep = {b"etag", b"cache-control", b"vary"}
+                await send({"type": "http.response.start", "status": 304,
+                            "headers": [(k, v) for k, v in headers if k in keep]})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def set_etag(response: Response, etag: str) -> None:
+    response.headers["ETag"] = etag
+
+
+class RequestGuardMiddleware:
+    """Refuses request bodies of the wrong media type (415) or over the size limit (413)
+    before any endpoint reads them."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int,
+                 form_paths: tuple[str, ...], upload_prefixes: tuple[str, ...]) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.form_paths = form_paths
+        self.upload_prefixes = upload_prefixes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        if path.startswith(self.upload_prefixes):
+            await self.app(scope, receive, send)  # upload endpoints police their own limits
+            return
+        headers = dict(scope["headers"])
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
+            await _send_problem(send, 413, "Request too large",
+                                f"The body is larger than {self.max_body_bytes} bytes.")
+            return
+        media = headers.get(b"content-type", b"").split(b";")[0].strip().decode("latin-1").lower()
+        has_body = (length is not None and length != b"0") or b"transfer-encoding" in headers
+        if path in self.form_paths:
+            expected = ("application/x-www-form-urlencoded", "multipart/form-data")
+        else:
+            expected = JSON_TYPES
+        if has_body and not (media in expected or media.endswith("+json") and
+                             expected == JSON_TYPES):
+            await _send_problem(send, 415, "Unsupported media type",
+                                f"Send the body as {' or '.join(expected)}, not "
+                                f"{media or 'no content type'}.")
+            return
+        await self.app(scope, receive, send)
+
+
+async def _send_problem(send: Send, status: int, title: str, detail: str) -> None:
+    slug = title.lower().replace(" ", "-")
+    body = json.dumps({"type": PROBLEM_BASE + slug, "title": title, "status": status,
+                       "detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", PROBLEM_JSON.encode()),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,75 @@
+"""The FastAPI application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from goldenthread import __version__
+from goldenthread.audit.router import router as audit_router
+from goldenthread.auth.router import router as auth_router
+from goldenthread.core.config import Settings, get_settings
+from goldenthread.core.db import create_engine, create_sessionmaker
+from goldenthread.core.errors import install_error_handlers
+from goldenthread.core.http import ConditionalGetMiddleware, RequestGuardMiddleware
+from goldenthread.health.router import router as health_router
+from goldenthread.indicators.router import router as indicators_router
+from goldenthread.organisations.router import router as organisations_router
+from goldenthread.outturns.router import router as outturns_router
+from goldenthread.status.router import router as status_router
+from goldenthread.targets.router import router as targets_router
+from goldenthread.users.router import router as users_router
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """\
+Golden Thread links a partnership's community strategy, the council's plans and each
+person's objectives to the performance indicators that measure them: targets, outturns and
+explained red/amber/green status with trends.
+
+Errors are `application/problem+json` (RFC 9457). Lists are paginated with `limit` and an
+opaque `cursor`. Reads carry an `ETag`; updates take `If-Match`. Operations tagged `public`
+are the contract with partner organisations.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = create_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Golden Thread",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+
+    install_error_handlers(app)
+    app.add_middleware(ConditionalGetMiddleware)
+    app.add_middleware(
+        RequestGuardMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        form_paths=(f"{API_PREFIX}/auth/token",),
+        upload_prefixes=(f"{API_PREFIX}/imports",),
+    )
+
+    api = APIRouter(prefix=API_PREFIX)
+    for router in (auth_router, organisations_router, users_router, indicators_router,
+                   targets_router, outturns_router, status_router, audit_router):
+        api.include_router(router)
+    app.include_router(api)
+    app.include_router(health_router)
+    return app

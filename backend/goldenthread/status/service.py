@@ -1,0 +1,137 @@
+"""Computing status for one or many indicators in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from goldenthread.indicators.models import Indicator, IndicatorSet
+from goldenthread.outturns.models import Outturn
+from goldenthread.periods.rules import Frequency, Period, latest_period_ending_by, parse_period
+from goldenthread.status import rules
+from goldenthread.status.schemas import (
+    DirectionOfTravelRead,
+    RagCounts,
+    StatusRead,
+    StatusSummary,
+)
+from goldenthread.targets.models import Target
+
+
+def evaluation_period(frequency: Frequency, requested: Period) -> Period:
+    """The period an indicator is judged at for a requested period of any frequency: its own
+    latest period that has ended by the end of the requested one (a quarterly indicator at
+    M05 is judged at Q1; a monthly one at Q2 at M06; an annual one at Q2 at last year)."""
+    if frequency is requested.frequency:
+        return requested
+    return latest_period_ending_by(frequency, requested.end)
+
+
+class _PeriodCache(dict[str, Period]):
+    """Period codes repeat across thousands of rows; parse each once per request."""
+
+    def __missing__(self, code: str) -> Period:
+        period = self[code] = parse_period(code)
+        return period
+
+
+async def compute_statuses(session: AsyncSession, requested: Period,
+                           conditions: list[ColumnElement[bool]]) -> list[StatusRead]:
+    """Status of every indicator matching the conditions: five queries, however many."""
+    indicator_rows = (await session.execute(
+        select(Indicator.id, Indicator.code, Indicator.title, Indicator.unit,
+               Indicator.decimal_places, Indicator.polarity, Indicator.frequency,
+               Indicator.aggregation, Indicator.multiplier, Indicator.tolerance_percent,
+               Indicator.tolerance_absolute, Indicator.org_unit_id, Indicator.owner_id)
+        .where(*conditions).order_by(Indicator.code_key))).all()
+    if not indicator_rows:
+        return []
+    matching = select(Indicator.id).where(*conditions).scalar_subquery()
+    at = {f: evaluation_period(f, requested) for f in Frequency}
+    # This year and last year of every evaluation period: enough for YTD, trend and short trend.
+    years = sorted({p.year for p in at.values()} | {p.year - 1 for p in at.values()})
+
+    sets: dict[int, list[str]] = defaultdict(list)
+    for indicator_id, name in (await session.execute(
+            select(IndicatorSet.indicator_id, IndicatorSet.name)
+            .where(IndicatorSet.indicator_id.in_(matching))
+            .order_by(IndicatorSet.name))).all():
+        sets[indicator_id].append(name)
+
+    periods = _PeriodCache()
+    targets: dict[int, dict[Period, rules.TargetValue]] = defaultdict(dict)
+    for indicator_id, code, value, low, high, stretch in (await session.execute(
+            select(Target.indicator_id, Target.period, Target.value, Target.low, Target.high,
+                   Target.stretch_value)
+            .where(Target.indicator_id.in_(matching), Target.year.in_(years)))).all():
+        targets[indicator_id][periods[code]] = rules.TargetValue(value, low, high, stretch)
+
+    outturns: dict[int, dict[Period, rules.PeriodValue]] = defaultdict(dict)
+    for indicator_id, code, value, numerator, denominator in (await session.execute(
+            select(Outturn.indicator_id, Outturn.period, Outturn.value, Outturn.numerator,
+                   Outturn.denominator)
+            .where(Outturn.indicator_id.in_(matching), Outturn.year.in_(years)))).all():
+        outturns[indicator_id][periods[code]] = rules.PeriodValue(value, numerator, denominator)
+
+    # Commentary and data quality only for the periods being judged.
+    notes: dict[tuple[int, str], tuple[str, Any]] = {
+        (indicator_id, code): (commentary, quality)
+        for indicator_id, code, commentary, quality in (await session.execute(
+            select(Outturn.indicator_id, Outturn.period, Outturn.commentary, Outturn.status)
+            .where(Outturn.indicator_id.in_(matching),
+                   Outturn.period.in_([p.code for p in at.values()])))).all()
+    }
+
+    results = []
+    for row in indicator_rows:
+        ind = rules.IndicatorRules(
+            code=row.code, polarity=row.polarity, frequency=row.frequency,
+            aggregation=row.aggregation, multiplier=row.multiplier,
+            decimal_places=row.decimal_places, unit=row.unit,
+            tolerance_percent=row.tolerance_percent, tolerance_absolute=row.tolerance_absolute)
+        period = at[row.frequency]
+        result = rules.compute_status(ind, period, outturns.get(row.id, {}),
+                                      targets.get(row.id, {}))
+        commentary, quality = notes.get((row.id, period.code), (None, None))
+        results.append(_to_read(row, requested, result, sets.get(row.id, []), commentary,
+                                quality))
+    return results
+
+
+def _to_read(row: Any, requested: Period, result: rules.StatusResult, sets: list[str],
+             commentary: str | None, quality: Any) -> StatusRead:
+    return StatusRead(
+        indicator_id=row.id, code=row.code, title=row.title, unit=row.unit,
+        decimal_places=row.decimal_places, polarity=row.polarity,
+        org_unit_id=row.org_unit_id, owner_id=row.owner_id, sets=sets,
+        requested_period=requested.code, period=result.period.code, rag=result.rag,
+        basis=result.basis, actual=result.actual, target=result.target,
+        low=result.target_low, high=result.target_high, stretch_value=result.stretch_value,
+        band_width=result.band_width, band_width_low=result.band_width_low,
+        band_width_high=result.band_width_high, amber_threshold=result.amber_threshold,
+        amber_threshold_low=result.amber_threshold_low,
+        amber_threshold_high=result.amber_threshold_high,
+        target_source=result.target_source, rule=result.rule,
+        periods_used=[p.code for p in result.periods_used],
+        missing_periods=[p.code for p in result.missing_periods],
+        previous_year_actual=result.previous_year_actual, trend=result.trend,
+        period_value=result.period_value, previous_period_value=result.previous_period_value,
+        short_trend=result.short_trend, explanation=result.explanation,
+        data_quality=quality, commentary=commentary,
+    )
+
+
+def summarise(requested: Period, items: list[StatusRead],
+              rag_filter: set[rules.Rag] | None) -> StatusSummary:
+    counts: dict[str, int] = defaultdict(int)
+    for item in items:
+        counts[item.rag.value] += 1
+    dot = rules.direction_of_travel(item.trend for item in items)
+    shown = [i for i in items if rag_filter is None or i.rag in rag_filter]
+    return StatusSummary(
+        period=requested.code, total=len(items), counts=RagCounts(**counts),
+        direction_of_travel=DirectionOfTravelRead(**asdict(dot)), items=shown)

@@ -1,0 +1,35 @@
+"""Shapes of user accounts in the API."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from goldenthread.core.principal import Role
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    username: str
+    full_name: str
+    email: str | None
+    job_title: str | None
+    role: Role
+    organisation_id: int
+    org_unit_id: int | None
+    active: bool
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    username: str = Field(min_length=2, max_length=80, pattern=r"^[A-Za-z0-9._-]+$")
+    full_name: str = Field(min_length=1, max_length=200)
+    email: str | None = Field(default=None, max_length=254)
+    job_title: str | None = Field(default=None, max_length=200)
+    role: Role
+    organisation_id: int
+    org_unit_id: int | None = None
+    password: str = Field(min_length=12, max_length=256,
+                          description="At least 12 characters.")

@@ -1,0 +1,68 @@
+"""User accounts: look-ups, creation and authentication."""
+
+from __future__ import annotations
+
+from anyio import to_thread
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from goldenthread.core.config import Settings
+from goldenthread.core.errors import Conflict, FieldError, NotFound, ValidationFailed
+from goldenthread.core.security import burn_verification_time, hash_secret, verify_secret
+from goldenthread.organisations import service as organisations
+from goldenthread.users.models import User
+from goldenthread.users.schemas import UserCreate
+
+
+async def get_user(session: AsyncSession, user_id: int) -> User:
+    user = await session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"There is no user {user_id}.")
+    return user
+
+
+async def list_users(session: AsyncSession) -> list[User]:
+    return list((await session.scalars(select(User).order_by(User.full_name, User.id))).all())
+
+
+async def existing_user_ids(session: AsyncSession, ids: set[int]) -> set[int]:
+    if not ids:
+        return set()
+    rows = await session.scalars(select(User.id).where(User.id.in_(ids)))
+    return set(rows.all())
+
+
+async def create_user(session: AsyncSession, data: UserCreate, settings: Settings) -> User:
+    username = data.username.lower()
+    taken = await session.scalar(select(func.count()).where(User.username == username))
+    if taken:
+        raise Conflict(f"The username {username!r} is taken.",
+                       [FieldError("username", "already taken")])
+    await organisations.check_placement(session, data.organisation_id, data.org_unit_id)
+    password_hash = await to_thread.run_sync(hash_secret, data.password, settings)
+    user = User(
+        username=username, full_name=data.full_name, email=data.email,
+        job_title=data.job_title, role=data.role, organisation_id=data.organisation_id,
+        org_unit_id=data.org_unit_id, password_hash=password_hash, active=True,
+    )
+    session.add(user)
+    await session.flush()
+    return user
+
+
+async def authenticate(session: AsyncSession, username: str, password: str,
+                       settings: Settings) -> User | None:
+    """The active user with these credentials, or None; takes as long either way."""
+    user = await session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None or not user.active:
+        await to_thread.run_sync(burn_verification_time, settings)
+        return None
+    ok = await to_thread.run_sync(verify_secret, user.password_hash, password, settings)
+    return user if ok else None
+
+
+def reject_unknown_user_fields(missing: set[int], fields: dict[int, str]) -> None:
+    errors = [FieldError(field, f"there is no user {uid}") for uid, field in fields.items()
+              if uid in missing]
+    if errors:
+        raise ValidationFailed("Some users named do not exist.", errors)
