@@ -11,7 +11,7 @@ from goldenthread import __version__
 from goldenthread.audit.router import router as audit_router
 from goldenthread.auth.router import router as auth_router
 from goldenthread.core.config import Settings, get_settings
-from goldenthread.core.db import create_engine, create_sessionmaker
+from goldenthread.core.db import Sessions, create_engine
 from goldenthread.core.errors import install_error_handlers
 from goldenthread.core.http import ConditionalGetMiddleware, RequestGuardMiddleware
 from goldenthread.health.router import router as health_router
@@ -55,7 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.sessionmaker = Sessions(engine)
 
     install_error_handlers(app)
     app.add_middleware(ConditionalGetMiddleware)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextvars
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -79,10 +78,10 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value
 
 
-# Set by the session dependency for requests that will write, so SQLite takes the write
-# lock when the transaction begins (BEGIN IMMEDIATE) and waits on the busy timeout, instead of
-# failing with "database is locked" when a read transaction later tries to upgrade.
-write_intent: contextvars.ContextVar[bool] = contextvars.ContextVar("write_intent", default=False)
+# Execution option carried by the sessions of requests that will write, so SQLite takes the
+# write lock when the transaction begins (BEGIN IMMEDIATE) and waits on the busy timeout,
+# instead of failing with "database is locked" when a read transaction later tries to upgrade.
+WRITE_OPTION = "goldenthread_write"
 
 
 def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
@@ -99,7 +98,8 @@ def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write_intent.get() else "BEGIN")
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
@@ -114,25 +114,27 @@ def create_engine(settings: Settings) -> AsyncEngine:
                                pool_pre_ping=True)
 
 
-def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+class Sessions:
+    """Session factories over one engine: for reading, and for requests that write."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.reader = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self.writer = async_sessionmaker(engine.execution_options(**{WRITE_OPTION: True}),
+                                         expire_on_commit=False, autoflush=False)
+
+    def __call__(self, *, write: bool = True) -> AsyncSession:
+        return (self.writer if write else self.reader)()
 
 
-async def session_scope(
-    sessionmaker: async_sessionmaker[AsyncSession], *, write: bool
-) -> AsyncIterator[AsyncSession]:
+async def session_scope(sessions: Sessions, *, write: bool) -> AsyncIterator[AsyncSession]:
     """One transaction: committed when the block ends cleanly, rolled back otherwise."""
-    token = write_intent.set(write)
-    try:
-        async with sessionmaker() as session:
-            try:
-                yield session
-                await session.commit()
-            except BaseException:
-                await session.rollback()
-                raise
-    finally:
-        write_intent.reset(token)
+    async with sessions(write=write) as session:
+        try:
+            yield session
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
 
 
 def enum_type(cls: type[StrEnum]) -> Enum:

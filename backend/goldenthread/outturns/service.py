@@ -107,6 +107,7 @@ async def put_outturn(session: AsyncSession, actor: Actor, indicator: Indicator,
             and existing.commentary == data.commentary:
         return existing, False  # identical: nothing to change or record
     now = utcnow()
+    previous_status = existing.status if existing is not None else None
     if existing is None:
         outturn = Outturn(indicator_id=indicator.id, period=period.code, year=period.year)
         session.add(outturn)
@@ -119,7 +120,7 @@ async def put_outturn(session: AsyncSession, actor: Actor, indicator: Indicator,
     outturn.status = status
     if figures_changed:
         outturn.provenance = PROVENANCE_OF[actor.via]
-    if status in VERIFIER_STATUSES and (existing is None or existing.status is not status):
+    if status in VERIFIER_STATUSES and previous_status is not status:
         outturn.verified_by_name, outturn.verified_at = actor.principal.name, now
     elif status not in VERIFIER_STATUSES:
         outturn.verified_by_name, outturn.verified_at = None, None

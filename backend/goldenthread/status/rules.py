@@ -5,7 +5,8 @@ what councillors see is what must be judged: an outturn shown as 65.0% can
 never be amber against a target shown as 65.0%. All arithmetic is
 :class:`decimal.Decimal`; floats are refused at the edges so binary rounding
 can never move a value across a boundary. Choices the service rules leave
-open are marked "Decision:"; the wording of explanations is in ``explain.py``.
+open are marked "Decision:". ``explain.py`` derives the year-to-date target
+and the trends, and words the explanation.
 """
 
 from __future__ import annotations
@@ -73,21 +74,17 @@ class TargetSource(StrEnum):
 DEFAULT_TOLERANCE_PERCENT = Decimal(5)
 
 RULES: dict[Polarity, str] = {
-    Polarity.HIGHER_IS_BETTER: (
-        "higher_is_better: green if A >= T; amber if T - w <= A < T; red if A < T - w"
-    ),
-    Polarity.LOWER_IS_BETTER: (
-        "lower_is_better: green if A <= T; amber if T < A <= T + w; red if A > T + w"
-    ),
-    Polarity.TARGET_BAND: (
-        "target_band: green if L <= A <= H; amber if L - wL <= A < L or H < A <= H + wH;"
-        " red if A < L - wL or A > H + wH"
-    ),
+    Polarity.HIGHER_IS_BETTER: "higher_is_better: green if A >= T; amber if T - w <= A < T;"
+    " red if A < T - w",
+    Polarity.LOWER_IS_BETTER: "lower_is_better: green if A <= T; amber if T < A <= T + w;"
+    " red if A > T + w",
+    Polarity.TARGET_BAND: "target_band: green if L <= A <= H; amber if L - wL <= A < L"
+    " or H < A <= H + wH; red if A < L - wL or A > H + wH",
     Polarity.NONE: "none: not_applicable, no judgement is made",
 }
 
 # A fixed context so results never depend on a caller's thread-local context.
-_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+DECIMAL_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
 _HUNDRED = Decimal(100)
 _ONE_SIDED = (Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER)
 
@@ -159,9 +156,7 @@ class IndicatorRules:
         if self.tolerance_absolute is not None:
             return self.tolerance_absolute
         percent = self.tolerance_percent
-        if percent is None:
-            percent = DEFAULT_TOLERANCE_PERCENT
-        return abs(target) * percent / _HUNDRED
+        return abs(target) * (DEFAULT_TOLERANCE_PERCENT if percent is None else percent) / _HUNDRED
 
 
 @dataclass(frozen=True)
@@ -183,10 +178,11 @@ class TargetValue:
     stretch_value: Decimal | None = None
 
     def __post_init__(self) -> None:
+        # Decision: low > high is not rejected here (stored targets are read in
+        # bulk and one bad row must not break a whole report); such a band is
+        # simply never green.
         for name in ("value", "low", "high", "stretch_value"):
             _set(self, name, _decimal(name, getattr(self, name)))
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"target band low {self.low} is above high {self.high}")
 
 
 @dataclass(frozen=True)
@@ -194,18 +190,6 @@ class YtdActual:
     value: Decimal | None  # unrounded
     periods_used: list[Period]
     missing_periods: list[Period]
-
-
-@dataclass(frozen=True)
-class YtdTarget:
-    """A target for one comparison, unrounded; ``annual`` is what it was derived from."""
-
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    stretch_value: Decimal | None
-    source: TargetSource
-    annual: TargetValue | None = None
 
 
 def period_value(ind: IndicatorRules, outturn: PeriodValue | None) -> Decimal | None:
@@ -219,7 +203,7 @@ def period_value(ind: IndicatorRules, outturn: PeriodValue | None) -> Decimal | 
         return outturn.value
     num, den = outturn.numerator, outturn.denominator
     if ind.aggregation is Aggregation.RATIO and num is not None and den:
-        with localcontext(_CONTEXT):
+        with localcontext(DECIMAL_CONTEXT):
             return num / den * ind.multiplier
     return None
 
@@ -239,7 +223,7 @@ def ytd_actual(
         single = period_value(ind, outturns.get(period))
         return YtdActual(single, *_used_missing([(period, single)]))
     window = period.periods_to_date()
-    with localcontext(_CONTEXT):
+    with localcontext(DECIMAL_CONTEXT):
         if ind.aggregation is Aggregation.RATIO:
             fractions = [(p, _fraction(outturns.get(p))) for p in window]
             both = [f for _, f in fractions if f is not None]
@@ -266,91 +250,6 @@ def _used_missing(pairs: Sequence[tuple[Period, object]]) -> tuple[list[Period],
     return [p for p, v in pairs if v is not None], [p for p, v in pairs if v is None]
 
 
-def _usable(ind: IndicatorRules, target: TargetValue | None) -> bool:
-    """Whether a target can judge this indicator (a band needs both ends)."""
-    if target is None:
-        return False
-    has_band = target.low is not None and target.high is not None
-    if ind.polarity is Polarity.TARGET_BAND:
-        return has_band
-    if ind.polarity is Polarity.NONE:
-        return target.value is not None or has_band
-    return target.value is not None
-
-
-def _fields(target: TargetValue | YtdTarget | None) -> list[Decimal | None]:
-    if target is None:
-        return [None, None, None, None]
-    return [target.value, target.low, target.high, target.stretch_value]
-
-
-def _as_is(annual: TargetValue) -> YtdTarget:
-    return YtdTarget(annual.value, annual.low, annual.high, annual.stretch_value,
-                     source=TargetSource.ANNUAL, annual=annual)
-
-
-def ytd_target(
-    ind: IndicatorRules,
-    period: Period,
-    outturns: Mapping[Period, PeriodValue],
-    targets: Mapping[Period, TargetValue],
-) -> YtdTarget | None:
-    """The (unrounded) target the actual at ``period`` is judged against, if any.
-
-    Decision: a period profile must be complete (every period 1..P has a usable
-    target) even for ``last``; otherwise the annual target is used.
-    """
-    annual = targets.get(period.financial_year)
-    if period.frequency is Frequency.ANNUAL:
-        if annual is None or not _usable(ind, annual):
-            return None
-        return _as_is(annual)
-    window = period.periods_to_date()
-    profile = [t for p in window if (t := targets.get(p)) is not None and _usable(ind, t)]
-    with localcontext(_CONTEXT):
-        if len(profile) == len(window):
-            columns = zip(*(_fields(t) for t in profile), strict=True)
-            a, b, c, d = (_aggregate(ind, window, list(col), outturns) for col in columns)
-            return YtdTarget(a, b, c, d, source=TargetSource.PERIOD_PROFILE)
-        if annual is None or not _usable(ind, annual):
-            return None
-        if ind.aggregation is not Aggregation.SUM:
-            return _as_is(annual)
-        # Multiply before dividing so that e.g. 1200 at M05 is exactly 500.
-        a, b, c, d = (
-            None if v is None else v * period.position / period.periods_per_year
-            for v in _fields(annual)
-        )
-        return YtdTarget(a, b, c, d, source=TargetSource.ANNUAL_PRO_RATA, annual=annual)
-
-
-def _aggregate(
-    ind: IndicatorRules,
-    window: list[Period],
-    column: list[Decimal | None],
-    outturns: Mapping[Period, PeriodValue],
-) -> Decimal | None:
-    """Combine one target field over a complete profile by the aggregation."""
-    values = [v for v in column if v is not None]
-    if len(values) < len(column):
-        return None  # e.g. a stretch value not given for every period
-    if ind.aggregation is Aggregation.SUM:
-        return sum(values, Decimal(0))
-    if ind.aggregation is Aggregation.LAST:
-        return values[-1]
-    if ind.aggregation is Aggregation.RATIO:
-        # What the YTD ratio would be if every period exactly hit its own target.
-        weighted = [
-            (t, o.denominator)
-            for t, p in zip(values, window, strict=True)
-            if (o := outturns.get(p)) is not None and o.denominator is not None
-        ]
-        den = sum((d for _, d in weighted), Decimal(0))
-        if den:
-            return sum((t * d for t, d in weighted), Decimal(0)) / den
-    return sum(values, Decimal(0)) / len(values)
-
-
 def judge(
     ind: IndicatorRules,
     actual: Decimal,
@@ -359,7 +258,7 @@ def judge(
     high: Decimal | None = None,
 ) -> Rag:
     """Apply the RAG rule to values that are already rounded for display."""
-    a = actual
+    a = actual  # named as in the rule text (A, T, w)
     if ind.polarity is Polarity.NONE:
         return Rag.NOT_APPLICABLE
     if ind.polarity is Polarity.TARGET_BAND:
@@ -454,12 +353,12 @@ def compute_status(
             f"{period.frequency.value} period"
         )
     dp = ind.decimal_places
-    ytd = headline_actual(ind, period, outturns)
-    actual = _round(ytd.value, dp)
-    goal = ytd_target(ind, period, outturns, targets)
-    target, low, high, stretch = (_round(v, dp) for v in _fields(goal))
-    width = threshold = width_low = width_high = threshold_low = threshold_high = None
-    with localcontext(_CONTEXT):
+    with localcontext(DECIMAL_CONTEXT):
+        ytd = headline_actual(ind, period, outturns)
+        actual = _round(ytd.value, dp)
+        goal = explain.ytd_target(ind, period, outturns, targets)
+        target, low, high, stretch = (_round(v, dp) for v in explain.target_fields(goal))
+        width = threshold = width_low = width_high = threshold_low = threshold_high = None
         if target is not None and ind.polarity in _ONE_SIDED:
             width = ind.width(target)
             up = ind.polarity is Polarity.HIGHER_IS_BETTER
@@ -467,15 +366,15 @@ def compute_status(
         if low is not None and high is not None and ind.polarity is Polarity.TARGET_BAND:
             width_low, width_high = ind.width(low), ind.width(high)
             threshold_low, threshold_high = low - width_low, high + width_high
-    if ind.polarity is Polarity.NONE:
-        rag = Rag.NOT_APPLICABLE
-    elif actual is None:
-        rag = Rag.NO_DATA
-    elif goal is None:
-        rag = Rag.NO_TARGET
-    else:
-        rag = judge(ind, actual, target, low, high)
-    trends = explain.trends(ind, period, actual, low, high, outturns, targets)
+        if ind.polarity is Polarity.NONE:
+            rag = Rag.NOT_APPLICABLE
+        elif actual is None:
+            rag = Rag.NO_DATA
+        elif goal is None:
+            rag = Rag.NO_TARGET
+        else:
+            rag = judge(ind, actual, target, low, high)
+        trends = explain.trends(ind, period, actual, low, high, outturns, targets)
     result = StatusResult(
         code=ind.code,
         period=period,
@@ -531,7 +430,7 @@ def direction_of_travel(trends: Iterable[Trend]) -> DirectionOfTravel:
     comparable = counts[Trend.IMPROVING] + counts[Trend.WORSENING] + counts[Trend.NO_CHANGE]
     score = None
     if comparable:
-        with localcontext(_CONTEXT):
+        with localcontext(DECIMAL_CONTEXT):
             score = round_half_up(Decimal(counts[Trend.IMPROVING]) * _HUNDRED / comparable, 1)
     return DirectionOfTravel(
         improving=counts[Trend.IMPROVING],
