@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, Numeric, String, event
+from sqlalchemy import ColumnElement, DateTime, Enum, MetaData, Numeric, String, event, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import DeclarativeBase
-from sqlalchemy.types import TypeDecorator, TypeEngine
+from sqlalchemy.types import NullType, TypeDecorator, TypeEngine
 
 from goldenthread.core.config import Settings
 
@@ -64,6 +64,12 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if value is None:
             return None
         return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def as_stored(column: ColumnElement[Decimal | None]) -> ColumnElement[Any]:
+    """An exact-decimal column read as the driver returns it (a string on SQLite, a Decimal on
+    PostgreSQL): for bulk reads that make the decimals themselves."""
+    return type_coerce(column, NullType())
 
 
 class UTCDateTime(TypeDecorator[datetime]):

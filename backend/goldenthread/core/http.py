@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from fastapi import Request, Response
+from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from goldenthread.core.errors import PROBLEM_BASE, PROBLEM_JSON, PreconditionFailed
@@ -88,6 +89,13 @@ class ConditionalGetMiddleware:
                 return
         await send({**start, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+def model_response(model: BaseModel, status_code: int = 200) -> Response:
+    """Serialise a response model once, skipping FastAPI's second validation of large answers
+    (the declared response_model still documents the shape)."""
+    return Response(model.model_dump_json(), status_code=status_code,
+                    media_type="application/json")
 
 
 def set_etag(response: Response, etag: str) -> None:

@@ -17,10 +17,12 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import cache, cached_property
 from datetime import date
 from enum import StrEnum
 
 __all__ = [
+    "EXPECTED_FORMS",
     "MAX_YEAR",
     "MIN_YEAR",
     "PERIODS_PER_YEAR",
@@ -121,6 +123,11 @@ class Period:
                 f"position {position} is out of range for a {frequency.value} "
                 f"period: expected 1 to {count}"
             )
+        # Periods key the dictionaries of every status computation; hash once.
+        object.__setattr__(self, "_hash", hash((self.year, frequency, position)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined, no-any-return]
 
     @property
     def periods_per_year(self) -> int:
@@ -135,7 +142,9 @@ class Period:
             return f"M{self.position:02d}"
         return ""
 
-    @property
+    # Reports handle tens of thousands of periods per request, so the derived values are
+    # computed once per period value (Period is immutable and hashable).
+    @cached_property
     def code(self) -> str:
         year_code = financial_year_code(self.year)
         return f"{year_code}-{self.suffix}" if self.suffix else year_code
@@ -166,6 +175,7 @@ class Period:
     def financial_year(self) -> Period:
         return Period(self.year, Frequency.ANNUAL, 1)
 
+    @cache  # noqa: B019 — periods are few, immutable and shared; the cache is bounded by them
     def previous(self) -> Period:
         if self.position > 1:
             return Period(self.year, self.frequency, self.position - 1)
@@ -176,11 +186,16 @@ class Period:
             return Period(self.year, self.frequency, self.position + 1)
         return Period(self.year + 1, self.frequency, 1)
 
+    @cache  # noqa: B019
     def same_period_last_year(self) -> Period:
         return Period(self.year - 1, self.frequency, self.position)
 
     def periods_to_date(self) -> list[Period]:
-        return [Period(self.year, self.frequency, p) for p in range(1, self.position + 1)]
+        return list(self._periods_to_date())
+
+    @cache  # noqa: B019
+    def _periods_to_date(self) -> tuple[Period, ...]:
+        return tuple(Period(self.year, self.frequency, p) for p in range(1, self.position + 1))
 
     def __str__(self) -> str:
         return self.code
@@ -231,11 +246,11 @@ def parse_period(code: str) -> Period:
         return Period(first, Frequency.ANNUAL, 1)
     number = match["number"]
     if kind == "Q":
-        # Exactly one digit: "Q01" is not how quarters are written.
+        # Exactly one digit: accepting "Q01" would give a quarter two codes.
         if len(number) != 1 or not 1 <= int(number) <= 4:
             raise _reject(code, "a quarter must be Q1, Q2, Q3 or Q4 (Q1 = April to June)")
         return Period(first, Frequency.QUARTERLY, int(number))
-    # Exactly two digits so that codes sort and compare as text too.
+    # Exactly two digits: accepting "M1" would give a month two codes.
     if len(number) != 2 or not 1 <= int(number) <= 12:
         raise _reject(
             code, "a month must be two digits from M01 to M12 (M01 = April, M12 = March)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from goldenthread.periods.rules import Frequency, Period, PeriodError
 from goldenthread.status.rules import (
@@ -29,6 +29,7 @@ from goldenthread.status.rules import (
     headline_actual,
     period_value,
     round_half_up,
+    round_optional,
 )
 
 __all__ = [
@@ -213,10 +214,6 @@ def _shifted(period: Period, *, years: bool) -> Period | None:
         return None  # before the earliest supported year: nothing to compare with
 
 
-def _rounded(value: Decimal | None, places: int) -> Decimal | None:
-    return None if value is None else round_half_up(value, places)
-
-
 def _band(
     low: Decimal | None, high: Decimal | None, places: int
 ) -> tuple[Decimal, Decimal] | None:
@@ -243,15 +240,15 @@ def trends(
     dp, is_band = ind.decimal_places, ind.polarity is Polarity.TARGET_BAND
     last_year = _shifted(period, years=True)
     before = headline_actual(ind, last_year, outturns).value if last_year else None
-    last_year_actual = _rounded(before, dp)
+    last_year_actual = round_optional(before, dp)
     band = _band(low, high, dp)
     if is_band and band is None and last_year is not None:
         old = ytd_target(ind, last_year, outturns, targets)
         band = _band(old.low, old.high, dp) if old else None
 
     previous = _shifted(period, years=False)
-    now = _rounded(period_value(ind, outturns.get(period)), dp)
-    then = _rounded(period_value(ind, outturns.get(previous)), dp) if previous else None
+    now = round_optional(period_value(ind, outturns.get(period)), dp)
+    then = round_optional(period_value(ind, outturns.get(previous)), dp) if previous else None
     short_band = None
     if is_band:
         found = period_band(ind, period, targets)
@@ -319,9 +316,9 @@ def explain_status(ind: IndicatorRules, result: StatusResult) -> str:
     label = RAG_LABELS[result.rag]
     low, high, target = result.target_low, result.target_high, result.target
     if ind.polarity is Polarity.TARGET_BAND and low is not None and high is not None:
-        parts = [f"{label}: {fmt(actual)}, {_band_phrase(result, actual, low, high, fmt)}"]
+        parts = [f"{label}: {fmt(actual)}, {_band_phrase(result, actual, low, high, fmt, ind.decimal_places)}"]
     elif target is not None:
-        parts = [f"{label}: {fmt(actual)} against {_target_phrase(result, target, fmt)}"]
+        parts = [f"{label}: {fmt(actual)} against {_target_phrase(result, target, fmt, ind.decimal_places)}"]
         better = "higher" if ind.polarity is Polarity.HIGHER_IS_BETTER else "lower"
         parts.append(f"{better} is better")
     else:  # unreachable for results built by compute_status
@@ -364,20 +361,20 @@ def _notes(notes: list[str | None]) -> str:
     return f" ({', '.join(present)})" if present else ""
 
 
-def _target_phrase(result: StatusResult, target: Decimal, fmt: _Formatter) -> str:
+def _target_phrase(result: StatusResult, target: Decimal, fmt: _Formatter, places: int) -> str:
     derived = result.target_source in (TargetSource.ANNUAL_PRO_RATA, TargetSource.PERIOD_PROFILE)
     name = "a year-to-date target" if derived else "a target"
     amber = None
-    # Green needs no threshold; a zero width means there is no amber zone.
-    if result.rag is not Rag.GREEN and result.band_width and result.amber_threshold is not None:
+    if result.rag is not Rag.GREEN and result.amber_threshold is not None:
         direction = "from" if result.amber_threshold < target else "up to"
-        amber = f"amber {direction} {fmt(result.amber_threshold)}"
+        amber = _amber(direction, result.amber_threshold, target, fmt, places)
     note = _notes([_source_note(result, fmt, band=False), amber])
     return f"{name} of {fmt(target)}{note}"
 
 
 def _band_phrase(
-    result: StatusResult, actual: Decimal, low: Decimal, high: Decimal, fmt: _Formatter
+    result: StatusResult, actual: Decimal, low: Decimal, high: Decimal, fmt: _Formatter,
+    places: int,
 ) -> str:
     derived = result.target_source in (TargetSource.ANNUAL_PRO_RATA, TargetSource.PERIOD_PROFILE)
     name = "the year-to-date target band" if derived else "the target band"
@@ -386,8 +383,20 @@ def _band_phrase(
     if result.rag is Rag.GREEN:
         return f"within {band}{_notes([source])}"
     amber = None
-    if actual < low and result.band_width_low and result.amber_threshold_low is not None:
-        amber = f"amber from {fmt(result.amber_threshold_low)}"
-    elif actual > high and result.band_width_high and result.amber_threshold_high is not None:
-        amber = f"amber up to {fmt(result.amber_threshold_high)}"
+    if actual < low and result.amber_threshold_low is not None:
+        amber = _amber("from", result.amber_threshold_low, low, fmt, places)
+    elif actual > high and result.amber_threshold_high is not None:
+        amber = _amber("up to", result.amber_threshold_high, high, fmt, places)
     return f"outside {band}{_notes([source, amber])}"
+
+
+def _amber(direction: str, threshold: Decimal, edge: Decimal, fmt: _Formatter,
+           places: int) -> str | None:
+    # Show the first value a person could see that is amber: the exact threshold rounded
+    # towards the target (61.75 -> "amber from 61.8"; 14.75 -> "amber up to 14.7", as 14.8 is
+    # red). When that is the target itself (zero or sub-unit width) no shown value can be
+    # amber, so "amber from 65.0%" would only mislead.
+    quantum = Decimal(1).scaleb(-places)
+    rounding = ROUND_CEILING if direction == "from" else ROUND_FLOOR
+    shown = fmt(threshold.quantize(quantum, rounding=rounding))
+    return None if shown == fmt(edge) else f"amber {direction} {shown}"

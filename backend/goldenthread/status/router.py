@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from goldenthread.core.deps import CurrentPrincipal, Session
 from goldenthread.core.errors import NotFound
+from goldenthread.core.http import model_response
 from goldenthread.core.query import PeriodParam, parse_period_param
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator
@@ -42,7 +43,7 @@ async def status_summary(
     rag: Annotated[list[Rag] | None, Query(description="Only list items with these statuses; "
                                                       "counts still cover all.")] = None,
     lifecycle: Literal["active", "retired", "all"] = "active",
-) -> StatusSummary:
+) -> Response:
     """Statuses of many indicators at a period, with counts by RAG and the Direction of Travel
     score (the share of comparable indicators that improved on last year)."""
     requested = parse_period_param(period)
@@ -50,4 +51,4 @@ async def status_summary(
                                                     org_unit_id=org_unit, lifecycle=lifecycle)
     conditions.append(indicators.visible_to(principal))
     items = await service.compute_statuses(session, requested, conditions)
-    return service.summarise(requested, items, set(rag) if rag else None)
+    return model_response(service.summarise(requested, items, set(rag) if rag else None))

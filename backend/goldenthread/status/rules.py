@@ -92,6 +92,10 @@ _ONE_SIDED = (Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER)
 def _decimal(name: str, value: object, *, optional: bool = True) -> Decimal | None:
     if value is None and optional:
         return None
+    if value.__class__ is Decimal:  # the common case, read from the database: no copy needed
+        assert isinstance(value, Decimal)
+        if value.is_finite():
+            return value
     # Floats (and bools, which are ints) are refused: a float has already lost
     # the exact decimal the user typed.
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
@@ -111,7 +115,7 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def _round(value: Decimal | None, places: int) -> Decimal | None:
+def round_optional(value: Decimal | None, places: int) -> Decimal | None:
     return None if value is None else round_half_up(value, places)
 
 
@@ -168,6 +172,15 @@ class PeriodValue:
     def __post_init__(self) -> None:
         for name in ("value", "numerator", "denominator"):
             _set(self, name, _decimal(name, getattr(self, name)))
+
+    @classmethod
+    def stored(cls, value: Decimal | None, numerator: Decimal | None,
+               denominator: Decimal | None) -> PeriodValue:
+        """From storage, whose figures are exact finite decimals already: no re-checking,
+        as reports build tens of thousands of these per request."""
+        made = object.__new__(cls)
+        made.__dict__.update(value=value, numerator=numerator, denominator=denominator)
+        return made
 
 
 @dataclass(frozen=True)
@@ -355,9 +368,9 @@ def compute_status(
     dp = ind.decimal_places
     with localcontext(DECIMAL_CONTEXT):
         ytd = headline_actual(ind, period, outturns)
-        actual = _round(ytd.value, dp)
+        actual = round_optional(ytd.value, dp)
         goal = explain.ytd_target(ind, period, outturns, targets)
-        target, low, high, stretch = (_round(v, dp) for v in explain.target_fields(goal))
+        target, low, high, stretch = (round_optional(v, dp) for v in explain.target_fields(goal))
         width = threshold = width_low = width_high = threshold_low = threshold_high = None
         if target is not None and ind.polarity in _ONE_SIDED:
             width = ind.width(target)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from goldenthread.core.db import as_stored
 from goldenthread.indicators.models import Indicator, IndicatorSet
 from goldenthread.outturns.models import Outturn
 from goldenthread.periods.rules import Frequency, Period, latest_period_ending_by, parse_period
@@ -42,7 +44,9 @@ class _PeriodCache(dict[str, Period]):
 async def compute_statuses(session: AsyncSession, requested: Period,
                            conditions: list[ColumnElement[bool]]) -> list[StatusRead]:
     """Status of every indicator matching the conditions: five queries, however many."""
-    indicator_rows = (await session.execute(
+    # Plain Core queries on the session's connection: rows, not ORM entities, are needed.
+    conn = await session.connection()
+    indicator_rows = (await conn.execute(
         select(Indicator.id, Indicator.code, Indicator.title, Indicator.unit,
                Indicator.decimal_places, Indicator.polarity, Indicator.frequency,
                Indicator.aggregation, Indicator.multiplier, Indicator.tolerance_percent,
@@ -56,7 +60,7 @@ async def compute_statuses(session: AsyncSession, requested: Period,
     years = sorted({p.year for p in at.values()} | {p.year - 1 for p in at.values()})
 
     sets: dict[int, list[str]] = defaultdict(list)
-    for indicator_id, name in (await session.execute(
+    for indicator_id, name in (await conn.execute(
             select(IndicatorSet.indicator_id, IndicatorSet.name)
             .where(IndicatorSet.indicator_id.in_(matching))
             .order_by(IndicatorSet.name))).all():
@@ -64,23 +68,29 @@ async def compute_statuses(session: AsyncSession, requested: Period,
 
     periods = _PeriodCache()
     targets: dict[int, dict[Period, rules.TargetValue]] = defaultdict(dict)
-    for indicator_id, code, value, low, high, stretch in (await session.execute(
+    for indicator_id, code, value, low, high, stretch in (await conn.execute(
             select(Target.indicator_id, Target.period, Target.value, Target.low, Target.high,
                    Target.stretch_value)
             .where(Target.indicator_id.in_(matching), Target.year.in_(years)))).all():
         targets[indicator_id][periods[code]] = rules.TargetValue(value, low, high, stretch)
 
+    # The bulk of the rows: read the figures as stored and make decimals here, without the
+    # per-value type processing of the ORM (the hot path of every report).
     outturns: dict[int, dict[Period, rules.PeriodValue]] = defaultdict(dict)
-    for indicator_id, code, value, numerator, denominator in (await session.execute(
-            select(Outturn.indicator_id, Outturn.period, Outturn.value, Outturn.numerator,
-                   Outturn.denominator)
+    stored = rules.PeriodValue.stored
+    for indicator_id, code, value, numerator, denominator in (await conn.execute(
+            select(Outturn.indicator_id, Outturn.period, as_stored(Outturn.value),
+                   as_stored(Outturn.numerator), as_stored(Outturn.denominator))
             .where(Outturn.indicator_id.in_(matching), Outturn.year.in_(years)))).all():
-        outturns[indicator_id][periods[code]] = rules.PeriodValue(value, numerator, denominator)
+        outturns[indicator_id][periods[code]] = stored(
+            None if value is None else Decimal(value),
+            None if numerator is None else Decimal(numerator),
+            None if denominator is None else Decimal(denominator))
 
     # Commentary and data quality only for the periods being judged.
     notes: dict[tuple[int, str], tuple[str, Any]] = {
         (indicator_id, code): (commentary, quality)
-        for indicator_id, code, commentary, quality in (await session.execute(
+        for indicator_id, code, commentary, quality in (await conn.execute(
             select(Outturn.indicator_id, Outturn.period, Outturn.commentary, Outturn.status)
             .where(Outturn.indicator_id.in_(matching),
                    Outturn.period.in_([p.code for p in at.values()])))).all()
@@ -104,7 +114,8 @@ async def compute_statuses(session: AsyncSession, requested: Period,
 
 def _to_read(row: Any, requested: Period, result: rules.StatusResult, sets: list[str],
              commentary: str | None, quality: Any) -> StatusRead:
-    return StatusRead(
+    # Built from values that are already typed and checked: no second validation.
+    return StatusRead.model_construct(
         indicator_id=row.id, code=row.code, title=row.title, unit=row.unit,
         decimal_places=row.decimal_places, polarity=row.polarity,
         org_unit_id=row.org_unit_id, owner_id=row.owner_id, sets=sets,

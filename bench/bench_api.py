@@ -1,0 +1,235 @@
+"""Benchmark: request rate and latency of the status and indicator endpoints.
+
+For each backend (SQLite, and PostgreSQL where it answers) this builds a register of 1,000
+monthly indicators with three years of targets and outturns, serves the app with uvicorn in a
+separate process, and drives it over HTTP from this process. Each endpoint is printed beside a
+trivial endpoint of the same app measured in the same run. It prints figures; it asserts nothing.
+
+    make bench            (or: python bench/bench_api.py --indicators 1000)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import asyncpg
+import httpx
+from sqlalchemy import insert
+
+from goldenthread.core.config import Settings
+from goldenthread.core.db import create_engine
+from goldenthread.core.migrate import upgrade
+from goldenthread.core.principal import Principal, PrincipalKind, Role
+from goldenthread.core.security import issue_token
+from goldenthread.indicators.models import Indicator, IndicatorSet
+from goldenthread.organisations.models import Organisation, OrganisationKind
+from goldenthread.outturns.models import Outturn
+from goldenthread.periods.rules import Frequency, periods_in_year
+from goldenthread.targets.models import Target
+
+SECRET = "benchmark-secret-key-benchmark-secret-key"
+POSTGRES_URL = os.environ.get("GT_TEST_POSTGRES_URL",
+                              "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+YEARS = (2006, 2007, 2008)
+
+
+@dataclass
+class Result:
+    name: str
+    requests: int
+    seconds: float
+    latencies: list[float]
+
+    def line(self) -> str:
+        ordered = sorted(self.latencies)
+        p50 = statistics.median(ordered) * 1000
+        p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000
+        rate = self.requests / self.seconds
+        return f"  {self.name:<34} {rate:>8.1f} req/s   p50 {p50:>7.1f} ms   p95 {p95:>7.1f} ms"
+
+
+async def populate(url: str, indicators: int) -> int:
+    """Fill a migrated database; returns the first indicator id."""
+    settings = Settings(database_url=url, secret_key=SECRET, demo=False)
+    engine = create_engine(settings)
+    await upgrade(engine)
+    rng = random.Random(7)
+    aggregations = ["sum", "ratio", "last", "mean"]
+    polarities = ["higher_is_better", "lower_is_better", "target_band", "none"]
+    async with engine.begin() as conn:
+        org_id = (await conn.execute(insert(Organisation).returning(Organisation.id), [{
+            "name": "Bench Council", "short_name": "BC", "kind": OrganisationKind.COUNCIL}]
+        )).scalar_one()
+        rows = [{"code": f"B {n:04d}", "code_key": f"b {n:04d}", "title": f"Indicator {n}",
+                 "definition": "", "procedure_note": "", "unit": "percent",
+                 "decimal_places": 1, "polarity": polarities[n % 4], "frequency": "monthly",
+                 "aggregation": aggregations[(n // 4) % 4],
+                 "multiplier": Decimal(100), "tolerance_percent": Decimal(5),
+                 "organisation_id": org_id, "shared_with_partners": False, "public": False,
+                 "lifecycle": "active", "version": 1} for n in range(indicators)]
+        ids = list((await conn.execute(insert(Indicator).returning(Indicator.id), rows))
+                   .scalars())
+        await conn.execute(insert(IndicatorSet), [{"indicator_id": i, "name": "NI"} for i in ids])
+        targets, outturns = [], []
+        for n, indicator_id in enumerate(ids):
+            band = polarities[n % 4] == "target_band"
+            for year in YEARS:
+                targets.append({"indicator_id": indicator_id, "period": f"{year}-{(year + 1) % 100:02d}",
+                                "year": year, "value": None if band else Decimal(60),
+                                "low": Decimal(55) if band else None,
+                                "high": Decimal(65) if band else None, "note": "",
+                                "version": 1})
+                for period in periods_in_year(year, Frequency.MONTHLY):
+                    den = Decimal(rng.randint(50, 150))
+                    num = (den * Decimal(rng.randint(45, 75)) / 100).quantize(Decimal(1))
+                    ratio = aggregations[(n // 4) % 4] == "ratio"
+                    outturns.append({
+                        "indicator_id": indicator_id, "period": period.code, "year": year,
+                        "value": (num / den * 100).quantize(Decimal("0.01")) if ratio
+                        else Decimal(rng.randint(450, 750)) / 10,
+                        "numerator": num if ratio else None, "denominator": den if ratio else None,
+                        "commentary": "", "status": "verified", "provenance": "import",
+                        "version": 1})
+        await conn.execute(insert(Target), targets)
+        for start in range(0, len(outturns), 5000):
+            await conn.execute(insert(Outturn), outturns[start:start + 5000])
+    await engine.dispose()
+    return ids[0]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def wait_until_up(base: str) -> None:
+    async with httpx.AsyncClient() as client:
+        for _ in range(200):
+            try:
+                if (await client.get(f"{base}/healthz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise RuntimeError("the server did not start")
+
+
+async def drive(base: str, name: str, paths: list[str], concurrency: int,
+                headers: dict[str, str]) -> Result:
+    latencies: list[float] = []
+    queue = list(reversed(paths))
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits,
+                                 timeout=60) as client:
+        async def worker() -> None:
+            while queue:
+                path = queue.pop()
+                started = time.perf_counter()
+                response = await client.get(path)
+                latencies.append(time.perf_counter() - started)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{path}: {response.status_code} {response.text[:200]}")
+
+        await client.get(paths[0])  # warm up
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    return Result(name, len(paths), elapsed, latencies)
+
+
+async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
+    started = time.perf_counter()
+    first_id = await populate(url, args.indicators)
+    print(f"\n{label}: {args.indicators} monthly indicators, {len(YEARS)} years of targets and "
+          f"outturns ({args.indicators * 36:,} outturns) loaded in "
+          f"{time.perf_counter() - started:.1f} s")
+    port = free_port()
+    env = {**os.environ, "GT_DATABASE_URL": url, "GT_SECRET_KEY": SECRET, "GT_DEMO": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "goldenthread.main:create_app", "--factory",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+         "--no-access-log"], env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        await wait_until_up(base)
+        principal = Principal(kind=PrincipalKind.USER, id=1, name="Bench",
+                              organisation_id=1, role=Role.VIEWER)
+        token, _ = issue_token(principal, Settings(secret_key=SECRET))
+        headers = {"Authorization": f"Bearer {token}"}
+        rng = random.Random(11)
+        n = args.requests
+        results = [
+            await drive(base, "GET /healthz (trivial)", ["/healthz"] * n, 8, headers),
+            await drive(base, "GET /api/v1/indicators/{id}",
+                        [f"/api/v1/indicators/{first_id + rng.randrange(args.indicators)}"
+                         for _ in range(n)], 8, headers),
+            await drive(base, "GET /api/v1/status?period= (seq)",
+                        ["/api/v1/status?period=2008-09-M12"] * args.status_requests, 1, headers),
+            await drive(base, "GET /api/v1/status?period= (x4)",
+                        ["/api/v1/status?period=2008-09-M06"] * args.status_requests, 4, headers),
+        ]
+        for result in results:
+            print(result.line())
+        trivial, single = results[0], results[1]
+        ratio = (single.requests / single.seconds) / (trivial.requests / trivial.seconds)
+        print(f"  single indicator read at {ratio:.2f} x the trivial endpoint's rate")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+async def postgres_database() -> str | None:
+    dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
+    try:
+        admin = await asyncio.wait_for(asyncpg.connect(dsn), timeout=3)
+    except (OSError, asyncpg.PostgresError, TimeoutError):
+        return None
+    name = f"gt_bench_{uuid.uuid4().hex[:10]}"
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    return POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
+
+
+async def drop_postgres(url: str) -> None:
+    dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
+    admin = await asyncpg.connect(dsn)
+    await admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+    await admin.close()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--indicators", type=int, default=1000)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--status-requests", type=int, default=60)
+    args = parser.parse_args()
+    print(f"Golden Thread benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+          "one uvicorn worker")
+    with tempfile.TemporaryDirectory() as folder:
+        await bench_backend("SQLite", f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}", args)
+    url = await postgres_database()
+    if url is None:
+        print("\nPostgreSQL: not reachable; skipped")
+        return
+    try:
+        await bench_backend("PostgreSQL", url, args)
+    finally:
+        await drop_postgres(url)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
