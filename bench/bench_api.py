@@ -41,8 +41,9 @@ from goldenthread.periods.rules import Frequency, periods_in_year
 from goldenthread.targets.models import Target
 
 SECRET = "benchmark-secret-key-benchmark-secret-key"
-POSTGRES_URL = os.environ.get("GT_TEST_POSTGRES_URL",
-                              "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "GT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
 YEARS = (2006, 2007, 2008)
 
 
@@ -70,42 +71,75 @@ async def populate(url: str, indicators: int) -> int:
     aggregations = ["sum", "ratio", "last", "mean"]
     polarities = ["higher_is_better", "lower_is_better", "target_band", "none"]
     async with engine.begin() as conn:
-        org_id = (await conn.execute(insert(Organisation).returning(Organisation.id), [{
-            "name": "Bench Council", "short_name": "BC", "kind": OrganisationKind.COUNCIL}]
-        )).scalar_one()
-        rows = [{"code": f"B {n:04d}", "code_key": f"b {n:04d}", "title": f"Indicator {n}",
-                 "definition": "", "procedure_note": "", "unit": "percent",
-                 "decimal_places": 1, "polarity": polarities[n % 4], "frequency": "monthly",
-                 "aggregation": aggregations[(n // 4) % 4],
-                 "multiplier": Decimal(100), "tolerance_percent": Decimal(5),
-                 "organisation_id": org_id, "shared_with_partners": False, "public": False,
-                 "lifecycle": "active", "version": 1} for n in range(indicators)]
-        ids = list((await conn.execute(insert(Indicator).returning(Indicator.id), rows))
-                   .scalars())
+        org_id = (
+            await conn.execute(
+                insert(Organisation).returning(Organisation.id),
+                [{"name": "Bench Council", "short_name": "BC", "kind": OrganisationKind.COUNCIL}],
+            )
+        ).scalar_one()
+        rows = [
+            {
+                "code": f"B {n:04d}",
+                "code_key": f"b {n:04d}",
+                "title": f"Indicator {n}",
+                "definition": "",
+                "procedure_note": "",
+                "unit": "percent",
+                "decimal_places": 1,
+                "polarity": polarities[n % 4],
+                "frequency": "monthly",
+                "aggregation": aggregations[(n // 4) % 4],
+                "multiplier": Decimal(100),
+                "tolerance_percent": Decimal(5),
+                "organisation_id": org_id,
+                "shared_with_partners": False,
+                "public": False,
+                "lifecycle": "active",
+                "version": 1,
+            }
+            for n in range(indicators)
+        ]
+        ids = list((await conn.execute(insert(Indicator).returning(Indicator.id), rows)).scalars())
         await conn.execute(insert(IndicatorSet), [{"indicator_id": i, "name": "NI"} for i in ids])
         targets, outturns = [], []
         for n, indicator_id in enumerate(ids):
             band = polarities[n % 4] == "target_band"
             for year in YEARS:
-                targets.append({"indicator_id": indicator_id, "period": f"{year}-{(year + 1) % 100:02d}",
-                                "year": year, "value": None if band else Decimal(60),
-                                "low": Decimal(55) if band else None,
-                                "high": Decimal(65) if band else None, "note": "",
-                                "version": 1})
+                targets.append(
+                    {
+                        "indicator_id": indicator_id,
+                        "period": f"{year}-{(year + 1) % 100:02d}",
+                        "year": year,
+                        "value": None if band else Decimal(60),
+                        "low": Decimal(55) if band else None,
+                        "high": Decimal(65) if band else None,
+                        "note": "",
+                        "version": 1,
+                    }
+                )
                 for period in periods_in_year(year, Frequency.MONTHLY):
                     den = Decimal(rng.randint(50, 150))
                     num = (den * Decimal(rng.randint(45, 75)) / 100).quantize(Decimal(1))
                     ratio = aggregations[(n // 4) % 4] == "ratio"
-                    outturns.append({
-                        "indicator_id": indicator_id, "period": period.code, "year": year,
-                        "value": (num / den * 100).quantize(Decimal("0.01")) if ratio
-                        else Decimal(rng.randint(450, 750)) / 10,
-                        "numerator": num if ratio else None, "denominator": den if ratio else None,
-                        "commentary": "", "status": "verified", "provenance": "import",
-                        "version": 1})
+                    outturns.append(
+                        {
+                            "indicator_id": indicator_id,
+                            "period": period.code,
+                            "year": year,
+                            "value": (num / den * 100).quantize(Decimal("0.01"))
+                            if ratio
+                            else Decimal(rng.randint(450, 750)) / 10,
+                            "numerator": num if ratio else None,
+                            "denominator": den if ratio else None,
+                            "commentary": "",
+                            "status": "verified",
+                            "provenance": "import",
+                            "version": 1,
+                        }
+                    )
         await conn.execute(insert(Target), targets)
         for start in range(0, len(outturns), 5000):
-            await conn.execute(insert(Outturn), outturns[start:start + 5000])
+            await conn.execute(insert(Outturn), outturns[start : start + 5000])
     await engine.dispose()
     return ids[0]
 
@@ -128,13 +162,16 @@ async def wait_until_up(base: str) -> None:
     raise RuntimeError("the server did not start")
 
 
-async def drive(base: str, name: str, paths: list[str], concurrency: int,
-                headers: dict[str, str]) -> Result:
+async def drive(
+    base: str, name: str, paths: list[str], concurrency: int, headers: dict[str, str]
+) -> Result:
     latencies: list[float] = []
     queue = list(reversed(paths))
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits,
-                                 timeout=60) as client:
+    async with httpx.AsyncClient(
+        base_url=base, headers=headers, limits=limits, timeout=60
+    ) as client:
+
         async def worker() -> None:
             while queue:
                 path = queue.pop()
@@ -154,33 +191,66 @@ async def drive(base: str, name: str, paths: list[str], concurrency: int,
 async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     first_id = await populate(url, args.indicators)
-    print(f"\n{label}: {args.indicators} monthly indicators, {len(YEARS)} years of targets and "
-          f"outturns ({args.indicators * 36:,} outturns) loaded in "
-          f"{time.perf_counter() - started:.1f} s")
+    print(
+        f"\n{label}: {args.indicators} monthly indicators, {len(YEARS)} years of targets and "
+        f"outturns ({args.indicators * 36:,} outturns) loaded in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
     port = free_port()
     env = {**os.environ, "GT_DATABASE_URL": url, "GT_SECRET_KEY": SECRET, "GT_DEMO": "false"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "goldenthread.main:create_app", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-         "--no-access-log"], env=env)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "goldenthread.main:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         await wait_until_up(base)
-        principal = Principal(kind=PrincipalKind.USER, id=1, name="Bench",
-                              organisation_id=1, role=Role.VIEWER)
+        principal = Principal(
+            kind=PrincipalKind.USER, id=1, name="Bench", organisation_id=1, role=Role.VIEWER
+        )
         token, _ = issue_token(principal, Settings(secret_key=SECRET))
         headers = {"Authorization": f"Bearer {token}"}
         rng = random.Random(11)
         n = args.requests
         results = [
             await drive(base, "GET /healthz (trivial)", ["/healthz"] * n, 8, headers),
-            await drive(base, "GET /api/v1/indicators/{id}",
-                        [f"/api/v1/indicators/{first_id + rng.randrange(args.indicators)}"
-                         for _ in range(n)], 8, headers),
-            await drive(base, "GET /api/v1/status?period= (seq)",
-                        ["/api/v1/status?period=2008-09-M12"] * args.status_requests, 1, headers),
-            await drive(base, "GET /api/v1/status?period= (x4)",
-                        ["/api/v1/status?period=2008-09-M06"] * args.status_requests, 4, headers),
+            await drive(
+                base,
+                "GET /api/v1/indicators/{id}",
+                [
+                    f"/api/v1/indicators/{first_id + rng.randrange(args.indicators)}"
+                    for _ in range(n)
+                ],
+                8,
+                headers,
+            ),
+            await drive(
+                base,
+                "GET /api/v1/status?period= (seq)",
+                ["/api/v1/status?period=2008-09-M12"] * args.status_requests,
+                1,
+                headers,
+            ),
+            await drive(
+                base,
+                "GET /api/v1/status?period= (x4)",
+                ["/api/v1/status?period=2008-09-M06"] * args.status_requests,
+                4,
+                headers,
+            ),
         ]
         for result in results:
             print(result.line())
@@ -217,8 +287,10 @@ async def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--status-requests", type=int, default=60)
     args = parser.parse_args()
-    print(f"Golden Thread benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
-          "one uvicorn worker")
+    print(
+        f"Golden Thread benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+        "one uvicorn worker"
+    )
     with tempfile.TemporaryDirectory() as folder:
         await bench_backend("SQLite", f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}", args)
     url = await postgres_database()

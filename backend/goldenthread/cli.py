@@ -18,8 +18,11 @@ from goldenthread.core.migrate import upgrade
 from goldenthread.core.principal import Role
 from goldenthread.organisations.models import Organisation, OrganisationKind
 
-app = typer.Typer(help="Golden Thread: performance management for a council and its partners.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Golden Thread: performance management for a council and its partners.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 
 async def _migrate(settings: Settings) -> None:
@@ -75,23 +78,35 @@ def demo() -> None:
         typer.echo("The database already holds data; the demo is only loaded into an empty one.")
 
 
-async def _create_admin(settings: Settings, username: str, full_name: str, password: str,
-                        organisation: str) -> None:
+async def _create_admin(
+    settings: Settings, username: str, full_name: str, password: str, organisation: str
+) -> None:
     from goldenthread.users import service as users
     from goldenthread.users.schemas import UserCreate
 
     engine = create_engine(settings)
     try:
         async with Sessions(engine)() as session:
-            org = await session.scalar(select(Organisation).where(Organisation.name == organisation))
+            org = await session.scalar(
+                select(Organisation).where(Organisation.name == organisation)
+            )
             if org is None:
-                org = Organisation(name=organisation, short_name=organisation[:40],
-                                   kind=OrganisationKind.COUNCIL)
+                org = Organisation(
+                    name=organisation, short_name=organisation[:40], kind=OrganisationKind.COUNCIL
+                )
                 session.add(org)
                 await session.flush()
-            await users.create_user(session, UserCreate(
-                username=username, full_name=full_name, role=Role.ADMIN,
-                organisation_id=org.id, password=password), settings)
+            await users.create_user(
+                session,
+                UserCreate(
+                    username=username,
+                    full_name=full_name,
+                    role=Role.ADMIN,
+                    organisation_id=org.id,
+                    password=password,
+                ),
+                settings,
+            )
             await session.commit()
     finally:
         await engine.dispose()
@@ -135,8 +150,15 @@ def serve(
         _print_demo_accounts()
     host, port = host or settings.host, port or settings.port
     typer.echo(f"Golden Thread on http://{host}:{port}  (API docs: http://{host}:{port}/docs)")
-    uvicorn.run("goldenthread.main:create_app", factory=True, host=host, port=port,
-                workers=workers, log_level="info", proxy_headers=True)
+    uvicorn.run(
+        "goldenthread.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        proxy_headers=True,
+    )
 
 
 @app.command()

@@ -18,6 +18,7 @@ from goldenthread.health.router import router as health_router
 from goldenthread.indicators.router import router as indicators_router
 from goldenthread.organisations.router import router as organisations_router
 from goldenthread.outturns.router import router as outturns_router
+from goldenthread.status.cache import StatusCache
 from goldenthread.status.router import router as status_router
 from goldenthread.targets.router import router as targets_router
 from goldenthread.users.router import router as users_router
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = Sessions(engine)
+    app.state.status_cache = StatusCache()
 
     install_error_handlers(app)
     app.add_middleware(ConditionalGetMiddleware)
@@ -67,8 +69,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     api = APIRouter(prefix=API_PREFIX)
-    for router in (auth_router, organisations_router, users_router, indicators_router,
-                   targets_router, outturns_router, status_router, audit_router):
+    for router in (
+        auth_router,
+        organisations_router,
+        users_router,
+        indicators_router,
+        targets_router,
+        outturns_router,
+        status_router,
+        audit_router,
+    ):
         api.include_router(router)
     app.include_router(api)
     app.include_router(health_router)

@@ -15,7 +15,8 @@ from tests.conftest import TEST_SECRET
 async def sign_in(world: World, username: str, password: str) -> tuple[int, dict[str, object]]:
     response = await world.client.post(
         "/api/v1/auth/token",
-        data={"grant_type": "password", "username": username, "password": password})
+        data={"grant_type": "password", "username": username, "password": password},
+    )
     return response.status_code, response.json()
 
 
@@ -23,8 +24,9 @@ async def test_password_sign_in_gives_a_bearer_token_that_says_who_i_am(world: W
     status, body = await sign_in(world, "Owner", PASSWORD)  # usernames are case-insensitive
     assert status == 200
     assert body["token_type"] == "bearer" and body["expires_in"] == 3600
-    me = await world.client.get("/api/v1/auth/me",
-                                headers={"Authorization": f"Bearer {body['access_token']}"})
+    me = await world.client.get(
+        "/api/v1/auth/me", headers={"Authorization": f"Bearer {body['access_token']}"}
+    )
     assert me.status_code == 200
     assert me.json()["kind"] == "user"
     assert me.json()["username"] == "owner"
@@ -44,8 +46,7 @@ async def test_wrong_password_and_unknown_user_get_the_same_401(world: World) ->
 
 
 async def test_unsupported_grant_type_is_a_clear_400(world: World) -> None:
-    response = await world.client.post("/api/v1/auth/token",
-                                       data={"grant_type": "implicit"})
+    response = await world.client.post("/api/v1/auth/token", data={"grant_type": "implicit"})
     assert response.status_code == 400
     assert response.headers["content-type"].startswith("application/problem+json")
 
@@ -62,16 +63,26 @@ def _b64(data: dict[str, object]) -> str:
 def _claims(world: World, **overrides: object) -> dict[str, object]:
     now = int(time.time())
     claims: dict[str, object] = {
-        "iss": "goldenthread", "aud": "goldenthread-api", "sub": f"user:{world.users['admin']}",
-        "iat": now, "nbf": now, "exp": now + 600, "kind": "user", "role": "admin",
-        "org": world.council_id, "name": "Admin", "scopes": []}
+        "iss": "goldenthread",
+        "aud": "goldenthread-api",
+        "sub": f"user:{world.users['admin']}",
+        "iat": now,
+        "nbf": now,
+        "exp": now + 600,
+        "kind": "user",
+        "role": "admin",
+        "org": world.council_id,
+        "name": "Admin",
+        "scopes": [],
+    }
     claims.update(overrides)
     return claims
 
 
 async def _me_status(world: World, token: str) -> int:
-    response = await world.client.get("/api/v1/auth/me",
-                                      headers={"Authorization": f"Bearer {token}"})
+    response = await world.client.get(
+        "/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"}
+    )
     if response.status_code == 401:
         assert response.headers["content-type"].startswith("application/problem+json")
         assert "Traceback" not in response.text
@@ -93,8 +104,17 @@ async def test_forged_expired_and_unsigned_tokens_get_401(world: World) -> None:
     no_expiry_claims = _claims(world)
     del no_expiry_claims["exp"]
     no_expiry = jwt.encode(no_expiry_claims, TEST_SECRET, "HS256")
-    for token in (forged, expired, wrong_audience, wrong_issuer, other_alg, alg_none,
-                  no_expiry, "not-a-token", ""):
+    for token in (
+        forged,
+        expired,
+        wrong_audience,
+        wrong_issuer,
+        other_alg,
+        alg_none,
+        no_expiry,
+        "not-a-token",
+        "",
+    ):
         assert await _me_status(world, token) == 401, token
 
 

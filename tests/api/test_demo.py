@@ -54,9 +54,12 @@ def _statuses(today: date) -> dict[str, list[tuple[StatusResult, str]]]:
     views: dict[str, list[tuple[StatusResult, str]]] = {}
     for view in (calendar.annual_view, calendar.quarter_view):
         views[view.code] = [
-            (compute_status(rules_of(spec), period, outturns[spec.code], targets[spec.code]),
-             notes.get((spec.code, period), ""))
-            for spec in INDICATORS if not spec.retired_note
+            (
+                compute_status(rules_of(spec), period, outturns[spec.code], targets[spec.code]),
+                notes.get((spec.code, period), ""),
+            )
+            for spec in INDICATORS
+            if not spec.retired_note
             for period in [calendar.reported_at(spec.frequency, view)]
         ]
     return views
@@ -64,9 +67,22 @@ def _statuses(today: date) -> dict[str, list[tuple[StatusResult, str]]]:
 
 # Days spread over two financial years, including the awkward ones: the first day of a year
 # and of a quarter, and days before any quarter of the current year has ended.
-SAMPLE_DAYS = sorted({date(2026, 11, 25), date(2026, 4, 1), date(2026, 5, 17), date(2026, 7, 1),
-                      date(2026, 7, 2), date(2026, 9, 30), date(2026, 10, 1), date(2027, 1, 6),
-                      date(2027, 3, 31), date(2008, 6, 30), date(2031, 2, 14), date.today()})
+SAMPLE_DAYS = sorted(
+    {
+        date(2026, 11, 25),
+        date(2026, 4, 1),
+        date(2026, 5, 17),
+        date(2026, 7, 1),
+        date(2026, 7, 2),
+        date(2026, 9, 30),
+        date(2026, 10, 1),
+        date(2027, 1, 6),
+        date(2027, 3, 31),
+        date(2008, 6, 30),
+        date(2031, 2, 14),
+        date.today(),
+    }
+)
 
 
 @pytest.mark.parametrize("today", SAMPLE_DAYS, ids=str)
@@ -83,14 +99,21 @@ def test_every_rag_and_trend_appears_at_both_reporting_periods(today: date) -> N
 @pytest.mark.parametrize("today", [date(2026, 11, 25), date(2026, 5, 17)], ids=str)
 def test_a_year_to_date_shows_a_missing_month_and_owner_data_is_due(today: date) -> None:
     views = _statuses(today)
-    gaps = [s for results in views.values() for s, _ in results
-            if s.missing_periods and s.rag is not Rag.NO_DATA]
+    gaps = [
+        s
+        for results in views.values()
+        for s, _ in results
+        if s.missing_periods and s.rag is not Rag.NO_DATA
+    ]
     assert {s.code for s in gaps} == {"LPI ASC-02"}
     assert [p.suffix for p in gaps[0].missing_periods] == ["M03"]
     plan = build_plan(INDICATORS, today)
     entered = {(o.code, o.period) for o in plan.outturns}
-    due = [s.code for s in INDICATORS if s.owner == "owner"
-           and (s.code, plan.calendar.latest_ended(s.frequency)) not in entered]
+    due = [
+        s.code
+        for s in INDICATORS
+        if s.owner == "owner" and (s.code, plan.calendar.latest_ended(s.frequency)) not in entered
+    ]
     assert len(due) >= 3
 
 
@@ -119,8 +142,12 @@ def test_the_register_has_every_kind_of_indicator() -> None:
 
 def test_the_demo_accounts_are_the_published_ones() -> None:
     assert [(name, role) for name, role, _ in DEMO_ACCOUNTS] == [
-        ("admin", Role.ADMIN), ("perf", Role.PERFORMANCE), ("manager", Role.MANAGER),
-        ("owner", Role.CONTRIBUTOR), ("viewer", Role.VIEWER)]
+        ("admin", Role.ADMIN),
+        ("perf", Role.PERFORMANCE),
+        ("manager", Role.MANAGER),
+        ("owner", Role.CONTRIBUTOR),
+        ("viewer", Role.VIEWER),
+    ]
     assert all(u.username == u.username.lower() for u in USERS)
     assert DEMO_PASSWORD == "goldenthread-demo"
 
@@ -133,28 +160,31 @@ async def _load(app: FastAPI, today: date | None = None) -> DemoSummary:
 
 
 async def _token(client: AsyncClient, username: str) -> str:
-    response = await client.post("/api/v1/auth/token", data={
-        "grant_type": "password", "username": username, "password": DEMO_PASSWORD})
+    response = await client.post(
+        "/api/v1/auth/token",
+        data={"grant_type": "password", "username": username, "password": DEMO_PASSWORD},
+    )
     assert response.status_code == 200, response.text
     token: str = response.json()["access_token"]
     return token
 
 
-async def test_the_loaded_demo_shows_every_state_over_http(app: FastAPI,
-                                                           client: AsyncClient) -> None:
+async def test_the_loaded_demo_shows_every_state_over_http(
+    app: FastAPI, client: AsyncClient
+) -> None:
     summary = await _load(app)
     assert summary.indicators == len(INDICATORS)
     assert summary.organisations == 4
     tokens = {name: await _token(client, name) for name, _, _ in DEMO_ACCOUNTS}
     for name, role, _ in DEMO_ACCOUNTS:
-        me = await client.get("/api/v1/auth/me",
-                              headers={"Authorization": f"Bearer {tokens[name]}"})
+        me = await client.get(
+            "/api/v1/auth/me", headers={"Authorization": f"Bearer {tokens[name]}"}
+        )
         assert me.json()["role"] == role
     viewer = {"Authorization": f"Bearer {tokens['viewer']}"}
     gaps: list[str] = []
     for period in (summary.latest_complete_year, summary.latest_quarter):
-        response = await client.get("/api/v1/status", params={"period": period},
-                                    headers=viewer)
+        response = await client.get("/api/v1/status", params={"period": period}, headers=viewer)
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         assert all(count > 0 for count in body["counts"].values()), (period, body["counts"])
@@ -165,12 +195,17 @@ async def test_the_loaded_demo_shows_every_state_over_http(app: FastAPI,
         gaps += [p for i in body["items"] if i["rag"] != "no_data" for p in i["missing_periods"]]
     assert [p[-3:] for p in gaps] == ["M03"]  # a year to date shown "(M03 missing)"
 
-    response = await client.get("/api/v1/indicators", params={"lifecycle": "all", "limit": 100},
-                                headers=viewer)
+    response = await client.get(
+        "/api/v1/indicators", params={"lifecycle": "all", "limit": 100}, headers=viewer
+    )
     items = response.json()["items"]
     assert len(items) == len(INDICATORS)
-    for field, kinds in (("polarity", Polarity), ("frequency", Frequency),
-                         ("aggregation", Aggregation), ("unit", Unit)):
+    for field, kinds in (
+        ("polarity", Polarity),
+        ("frequency", Frequency),
+        ("aggregation", Aggregation),
+        ("unit", Unit),
+    ):
         assert {i[field] for i in items} == {k.value for k in kinds}, field
     assert [i["code"] for i in items if i["lifecycle"] == "retired"] == ["BV 163"]
     assert sum(1 for i in items if i["lead_organisation_id"] is not None) >= 6
@@ -179,14 +214,19 @@ async def test_the_loaded_demo_shows_every_state_over_http(app: FastAPI,
         statuses = set((await session.scalars(select(Outturn.status).distinct())).all())
         assert statuses == set(OutturnStatus)
         rows = (await session.scalar(select(func.count()).select_from(Target)) or 0) + (
-            await session.scalar(select(func.count()).select_from(Outturn)) or 0)
-        created = await session.scalar(select(func.count()).select_from(AuditEntry).where(
-            AuditEntry.action == "create", AuditEntry.entity.in_(["target", "outturn"])))
+            await session.scalar(select(func.count()).select_from(Outturn)) or 0
+        )
+        created = await session.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.action == "create", AuditEntry.entity.in_(["target", "outturn"]))
+        )
         assert rows == created == summary.targets + summary.outturns
         retired = await session.scalar(select(Indicator).where(Indicator.code == "BV 163"))
         assert retired is not None
-        history = await session.scalar(select(func.count()).select_from(Outturn).where(
-            Outturn.indicator_id == retired.id))
+        history = await session.scalar(
+            select(func.count()).select_from(Outturn).where(Outturn.indicator_id == retired.id)
+        )
         assert history == 2
 
 

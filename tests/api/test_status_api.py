@@ -10,22 +10,26 @@ from tests.api.world import World
 
 
 async def _put(world: World, url: str, kind: str, period: str, body: dict[str, Any]) -> None:
-    response = await world.client.put(f"{url}/{kind}/{period}", json=body,
-                                      headers=world.headers("perf"))
+    response = await world.client.put(
+        f"{url}/{kind}/{period}", json=body, headers=world.headers("perf")
+    )
     assert response.status_code in (200, 201), response.text
 
 
 async def test_red_percentage_at_q2_is_explained(world: World) -> None:
-    created = await world.create_indicator(frequency="quarterly", aggregation="last",
-                                           decimal_places=1)
+    created = await world.create_indicator(
+        frequency="quarterly", aggregation="last", decimal_places=1
+    )
     url = f"/api/v1/indicators/{created['id']}"
     await _put(world, url, "targets", "2008-09", {"value": "65.0"})
     await _put(world, url, "outturns", "2008-09-Q1", {"value": "63.0"})
-    await _put(world, url, "outturns", "2008-09-Q2", {"value": "61.2",
-                                                      "commentary": "Depot closed"})
+    await _put(
+        world, url, "outturns", "2008-09-Q2", {"value": "61.2", "commentary": "Depot closed"}
+    )
     await _put(world, url, "outturns", "2007-08-Q2", {"value": "60.0"})
-    response = await world.client.get(f"{url}/status", params={"period": "2008-09-Q2"},
-                                      headers=world.headers("viewer"))
+    response = await world.client.get(
+        f"{url}/status", params={"period": "2008-09-Q2"}, headers=world.headers("viewer")
+    )
     assert response.status_code == 200, response.text
     status = response.json()
     assert status["rag"] == "red"
@@ -39,13 +43,15 @@ async def test_red_percentage_at_q2_is_explained(world: World) -> None:
 
 
 async def test_status_of_a_period_of_another_frequency_uses_the_latest_ended_period(
-        world: World) -> None:
+    world: World,
+) -> None:
     created = await world.create_indicator(frequency="quarterly")
     url = f"/api/v1/indicators/{created['id']}"
     await _put(world, url, "targets", "2008-09", {"value": "50"})
     await _put(world, url, "outturns", "2008-09-Q1", {"value": "55"})
-    response = await world.client.get(f"{url}/status", params={"period": "2008-09-M05"},
-                                      headers=world.headers("viewer"))
+    response = await world.client.get(
+        f"{url}/status", params={"period": "2008-09-M05"}, headers=world.headers("viewer")
+    )
     body = response.json()
     assert body["requested_period"] == "2008-09-M05" and body["period"] == "2008-09-Q1"
     assert body["rag"] == "green"
@@ -53,9 +59,11 @@ async def test_status_of_a_period_of_another_frequency_uses_the_latest_ended_per
 
 async def test_bad_period_is_a_field_error(world: World) -> None:
     created = await world.create_indicator()
-    response = await world.client.get(f"/api/v1/indicators/{created['id']}/status",
-                                      params={"period": "2008-13"},
-                                      headers=world.headers("viewer"))
+    response = await world.client.get(
+        f"/api/v1/indicators/{created['id']}/status",
+        params={"period": "2008-13"},
+        headers=world.headers("viewer"),
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "period"
     missing = await world.client.get("/api/v1/status", headers=world.headers("viewer"))
@@ -74,19 +82,28 @@ async def _build(world: World, count: int, start: int) -> None:
 
 async def test_summary_counts_and_direction_of_travel(world: World) -> None:
     await _build(world, 15, 0)
-    response = await world.client.get("/api/v1/status", params={"period": "2008-09-Q1"},
-                                      headers=world.headers("viewer"))
+    response = await world.client.get(
+        "/api/v1/status", params={"period": "2008-09-Q1"}, headers=world.headers("viewer")
+    )
     summary = response.json()
     assert summary["total"] == 15
     # Values 40..54 against 50 with w = 2.5: 50+ green, 47.5..49.9 amber, below red.
-    assert summary["counts"] == {"green": 5, "amber": 2, "red": 8, "no_target": 0,
-                                 "no_data": 0, "not_applicable": 0}
+    assert summary["counts"] == {
+        "green": 5,
+        "amber": 2,
+        "red": 8,
+        "no_target": 0,
+        "no_data": 0,
+        "not_applicable": 0,
+    }
     dot = summary["direction_of_travel"]
     assert (dot["improving"], dot["worsening"], dot["no_change"]) == (7, 7, 1)
     assert dot["score"] == "46.7"
-    basket = await world.client.get("/api/v1/status", params={"period": "2008-09-Q1",
-                                                              "set": "dot", "rag": "red"},
-                                    headers=world.headers("viewer"))
+    basket = await world.client.get(
+        "/api/v1/status",
+        params={"period": "2008-09-Q1", "set": "dot", "rag": "red"},
+        headers=world.headers("viewer"),
+    )
     body = basket.json()
     assert body["total"] == 7
     assert {i["rag"] for i in body["items"]} == {"red"}
@@ -104,8 +121,9 @@ async def test_many_indicators_take_a_fixed_number_of_queries(world: World) -> N
         statements.clear()
         event.listen(engine, "before_cursor_execute", count)
         try:
-            response = await world.client.get("/api/v1/status", params={"period": "2008-09-Q1"},
-                                              headers=world.headers("viewer"))
+            response = await world.client.get(
+                "/api/v1/status", params={"period": "2008-09-Q1"}, headers=world.headers("viewer")
+            )
         finally:
             event.remove(engine, "before_cursor_execute", count)
         assert response.status_code == 200
@@ -117,3 +135,26 @@ async def test_many_indicators_take_a_fixed_number_of_queries(world: World) -> N
     many = await queries_for_status()
     assert few == many
     assert many <= 8
+
+
+async def test_register_status_follows_every_change_of_the_figures(world: World) -> None:
+    created = await world.create_indicator()
+    url = f"/api/v1/indicators/{created['id']}"
+    await _put(world, url, "targets", "2008-09", {"value": "50"})
+    await _put(world, url, "outturns", "2008-09-Q1", {"value": "55"})
+
+    async def rag() -> str:
+        response = await world.client.get("/api/v1/status", params={"period": "2008-09-Q1"},
+                                          headers=world.headers("viewer"))
+        return str(response.json()["items"][0]["rag"])
+
+    assert await rag() == "green"
+    assert await rag() == "green"  # answered again from the cache
+    await _put(world, url, "outturns", "2008-09-Q1", {"value": "40"})
+    assert await rag() == "red"
+    await _put(world, url, "targets", "2008-09", {"value": "41"})
+    assert await rag() == "amber"
+    patched = await world.client.patch(url, json={"polarity": "none"},
+                                       headers=world.headers("perf"))
+    assert patched.status_code == 200
+    assert await rag() == "not_applicable"

@@ -34,15 +34,21 @@ class World:
     roles: dict[str, Role] = field(default_factory=dict)
 
     def headers(self, username: str, **extra: str) -> dict[str, str]:
-        principal = Principal(kind=PrincipalKind.USER, id=self.users[username], name=username,
-                              organisation_id=self.council_id, role=self.roles[username])
+        principal = Principal(
+            kind=PrincipalKind.USER,
+            id=self.users[username],
+            name=username,
+            organisation_id=self.council_id,
+            role=self.roles[username],
+        )
         token, _ = issue_token(principal, self.app.state.settings)
         return {"Authorization": f"Bearer {token}", **extra}
 
     async def create_indicator(self, username: str = "perf", **fields: Any) -> dict[str, Any]:
         body = indicator_body(self, **fields)
-        response = await self.client.post("/api/v1/indicators", json=body,
-                                          headers=self.headers(username))
+        response = await self.client.post(
+            "/api/v1/indicators", json=body, headers=self.headers(username)
+        )
         assert response.status_code == 201, response.text
         result: dict[str, Any] = response.json()
         return result
@@ -50,11 +56,18 @@ class World:
 
 def indicator_body(world: World, **fields: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "code": "NI 192", "title": "Household waste recycled and composted",
-        "unit": "percent", "decimal_places": 1, "polarity": "higher_is_better",
-        "frequency": "quarterly", "aggregation": "last", "sets": ["NI", "LAA"],
-        "organisation_id": world.council_id, "org_unit_id": world.service_id,
-        "owner_id": world.users["owner"], "deputy_id": world.users["deputy"],
+        "code": "NI 192",
+        "title": "Household waste recycled and composted",
+        "unit": "percent",
+        "decimal_places": 1,
+        "polarity": "higher_is_better",
+        "frequency": "quarterly",
+        "aggregation": "last",
+        "sets": ["NI", "LAA"],
+        "organisation_id": world.council_id,
+        "org_unit_id": world.service_id,
+        "owner_id": world.users["owner"],
+        "deputy_id": world.users["deputy"],
     }
     body.update(fields)
     return body
@@ -65,29 +78,49 @@ async def build_world(app: FastAPI, client: AsyncClient) -> World:
     world = World(app=app, client=client)
     password_hash = hash_secret(PASSWORD, settings)
     async with app.state.sessionmaker() as session:
-        council = Organisation(name="Test County Council", short_name="TCC",
-                               kind=OrganisationKind.COUNCIL)
-        health = Organisation(name="Test Health Trust", short_name="THT",
-                              kind=OrganisationKind.HEALTH)
+        council = Organisation(
+            name="Test County Council", short_name="TCC", kind=OrganisationKind.COUNCIL
+        )
+        health = Organisation(
+            name="Test Health Trust", short_name="THT", kind=OrganisationKind.HEALTH
+        )
         session.add_all([council, health])
         await session.flush()
-        directorate = OrgUnit(organisation_id=council.id, name="Environment",
-                              level=OrgUnitLevel.DIRECTORATE)
+        directorate = OrgUnit(
+            organisation_id=council.id, name="Environment", level=OrgUnitLevel.DIRECTORATE
+        )
         session.add(directorate)
         await session.flush()
-        service = OrgUnit(organisation_id=council.id, parent_id=directorate.id,
-                          name="Waste", level=OrgUnitLevel.SERVICE)
-        other = OrgUnit(organisation_id=council.id, name="Resources",
-                        level=OrgUnitLevel.DIRECTORATE)
+        service = OrgUnit(
+            organisation_id=council.id,
+            parent_id=directorate.id,
+            name="Waste",
+            level=OrgUnitLevel.SERVICE,
+        )
+        other = OrgUnit(
+            organisation_id=council.id, name="Resources", level=OrgUnitLevel.DIRECTORATE
+        )
         session.add_all([service, other])
         await session.flush()
-        accounts = {"admin": Role.ADMIN, "perf": Role.PERFORMANCE, "manager": Role.MANAGER,
-                    "owner": Role.CONTRIBUTOR, "deputy": Role.CONTRIBUTOR,
-                    "other": Role.CONTRIBUTOR, "viewer": Role.VIEWER}
+        accounts = {
+            "admin": Role.ADMIN,
+            "perf": Role.PERFORMANCE,
+            "manager": Role.MANAGER,
+            "owner": Role.CONTRIBUTOR,
+            "deputy": Role.CONTRIBUTOR,
+            "other": Role.CONTRIBUTOR,
+            "viewer": Role.VIEWER,
+        }
         for username, role in accounts.items():
-            user = User(username=username, full_name=f"{username.title()} Person",
-                        role=role, organisation_id=council.id, org_unit_id=service.id,
-                        password_hash=password_hash, email=f"{username}@example.org")
+            user = User(
+                username=username,
+                full_name=f"{username.title()} Person",
+                role=role,
+                organisation_id=council.id,
+                org_unit_id=service.id,
+                password_hash=password_hash,
+                email=f"{username}@example.org",
+            )
             session.add(user)
             await session.flush()
             world.users[username] = user.id

@@ -90,8 +90,15 @@ def test_frequency_values_and_counts() -> None:
 
 @pytest.mark.parametrize(
     ("year", "code"),
-    [(2008, "2008-09"), (1999, "1999-00"), (2009, "2009-10"), (1900, "1900-01"),
-     (2199, "2199-00"), (2000, "2000-01"), (2099, "2099-00")],
+    [
+        (2008, "2008-09"),
+        (1999, "1999-00"),
+        (2009, "2009-10"),
+        (1900, "1900-01"),
+        (2199, "2199-00"),
+        (2000, "2000-01"),
+        (2099, "2099-00"),
+    ],
 )
 def test_financial_year_code(year: int, code: str) -> None:
     assert financial_year_code(year) == code
@@ -187,7 +194,9 @@ def test_navigation_beyond_supported_years_raises() -> None:
 
 def test_periods_to_date() -> None:
     assert parse_period("2008-09-M03").periods_to_date() == [
-        parse_period("2008-09-M01"), parse_period("2008-09-M02"), parse_period("2008-09-M03")
+        parse_period("2008-09-M01"),
+        parse_period("2008-09-M02"),
+        parse_period("2008-09-M03"),
     ]
     assert parse_period("2008-09-Q1").periods_to_date() == [parse_period("2008-09-Q1")]
     assert parse_period("2008-09").periods_to_date() == [parse_period("2008-09")]
@@ -196,7 +205,10 @@ def test_periods_to_date() -> None:
 
 def test_periods_in_year() -> None:
     assert [p.code for p in periods_in_year(2008, Q)] == [
-        "2008-09-Q1", "2008-09-Q2", "2008-09-Q3", "2008-09-Q4"
+        "2008-09-Q1",
+        "2008-09-Q2",
+        "2008-09-Q3",
+        "2008-09-Q4",
     ]
     assert [p.code for p in periods_in_year(2008, M)] == [c for c, _, _ in MONTHS_2008]
     assert periods_in_year(1999, A) == [parse_period("1999-00")]
@@ -299,12 +311,45 @@ def test_lenient_but_unambiguous_forms_are_normalised(code: str, expected: str) 
 
 
 MALFORMED = [
-    "", "   ", "2008-10", "2008-9", "08-09", "2008/09", "2008-2009", "2008", "2008-",
-    "2008-09-", "2008-09-M1", "2008-09-M13", "2008-09-M00", "2008-09-M001", "2008-09-Q0",
-    "2008-09-Q5", "2008-09-Q01", "2008-09-H1", "H1", "Q1", "M01", "2008-09-Q1-x",
-    "2008-09-Q", "2008-09-M", "2008-09-X1", "2008-09 Q1", "2008 -09", "2008-09-Q1x",
-    "1999-2000", "1999-01", "1899-00", "2200-01", "20O8-09", "2008_09", "2008-09/Q1",
-    "FY2008-09", "2008-09-M10-M11", "-2008-09", "2008-09--Q1",
+    "",
+    "   ",
+    "2008-10",
+    "2008-9",
+    "08-09",
+    "2008/09",
+    "2008-2009",
+    "2008",
+    "2008-",
+    "2008-09-",
+    "2008-09-M1",
+    "2008-09-M13",
+    "2008-09-M00",
+    "2008-09-M001",
+    "2008-09-Q0",
+    "2008-09-Q5",
+    "2008-09-Q01",
+    "2008-09-H1",
+    "H1",
+    "Q1",
+    "M01",
+    "2008-09-Q1-x",
+    "2008-09-Q",
+    "2008-09-M",
+    "2008-09-X1",
+    "2008-09 Q1",
+    "2008 -09",
+    "2008-09-Q1x",
+    "1999-2000",
+    "1999-01",
+    "1899-00",
+    "2200-01",
+    "20O8-09",
+    "2008_09",
+    "2008-09/Q1",
+    "FY2008-09",
+    "2008-09-M10-M11",
+    "-2008-09",
+    "2008-09--Q1",
     "\uff12\uff10\uff10\uff18-09",  # full-width digits
 ]
 
@@ -385,8 +430,10 @@ def test_periods_are_contiguous(period: Period) -> None:
     assert period.end <= period.financial_year.end
 
 
-@given(st.dates(min_value=date(MIN_YEAR + 1, 4, 1), max_value=date(MAX_YEAR, 3, 31)),
-       st.sampled_from(list(Frequency)))
+@given(
+    st.dates(min_value=date(MIN_YEAR + 1, 4, 1), max_value=date(MAX_YEAR, 3, 31)),
+    st.sampled_from(list(Frequency)),
+)
 def test_latest_period_ending_by_any_day(day: date, frequency: Frequency) -> None:
     period = latest_period_ending_by(frequency, day)
     assert period.end <= day < period.next().end

@@ -33,8 +33,9 @@ LAST_YEAR = Period(2007, Frequency.ANNUAL, 1)
 
 Tolerance = tuple[Decimal | None, Decimal | None]
 
-numbers = st.decimals(min_value=-10_000, max_value=10_000, places=4,
-                      allow_nan=False, allow_infinity=False)
+numbers = st.decimals(
+    min_value=-10_000, max_value=10_000, places=4, allow_nan=False, allow_infinity=False
+)
 places = st.integers(min_value=0, max_value=3)
 
 
@@ -47,27 +48,45 @@ def tolerances(draw: st.DrawFn) -> Tolerance:
 
 
 def rules(
-    polarity: Polarity, dp: int, tolerance: Tolerance,
-    frequency: Frequency = Frequency.ANNUAL, aggregation: Aggregation = Aggregation.MEAN,
+    polarity: Polarity,
+    dp: int,
+    tolerance: Tolerance,
+    frequency: Frequency = Frequency.ANNUAL,
+    aggregation: Aggregation = Aggregation.MEAN,
     multiplier: Decimal = Decimal(1),
 ) -> IndicatorRules:
     return IndicatorRules(
-        code="P", polarity=polarity, frequency=frequency, aggregation=aggregation,
-        multiplier=multiplier, decimal_places=dp, unit=Unit.SCORE,
-        tolerance_percent=tolerance[0], tolerance_absolute=tolerance[1],
+        code="P",
+        polarity=polarity,
+        frequency=frequency,
+        aggregation=aggregation,
+        multiplier=multiplier,
+        decimal_places=dp,
+        unit=Unit.SCORE,
+        tolerance_percent=tolerance[0],
+        tolerance_absolute=tolerance[1],
     )
 
 
 def status(
-    ind: IndicatorRules, actual: Decimal, target: Decimal | None = None,
-    low: Decimal | None = None, high: Decimal | None = None,
+    ind: IndicatorRules,
+    actual: Decimal,
+    target: Decimal | None = None,
+    low: Decimal | None = None,
+    high: Decimal | None = None,
 ) -> StatusResult:
-    return compute_status(ind, YEAR, {YEAR: PeriodValue(actual)},
-                          {YEAR: TargetValue(target, low, high)})
+    return compute_status(
+        ind, YEAR, {YEAR: PeriodValue(actual)}, {YEAR: TargetValue(target, low, high)}
+    )
 
 
-def rag(ind: IndicatorRules, actual: Decimal, target: Decimal | None = None,
-        low: Decimal | None = None, high: Decimal | None = None) -> Rag:
+def rag(
+    ind: IndicatorRules,
+    actual: Decimal,
+    target: Decimal | None = None,
+    low: Decimal | None = None,
+    high: Decimal | None = None,
+) -> Rag:
     return status(ind, actual, target, low, high).rag
 
 
@@ -91,14 +110,19 @@ def test_lowering_the_actual_never_worsens_lower_is_better(
 
 @given(st.data(), numbers, numbers, numbers, places, tolerances())
 def test_moving_toward_the_band_never_worsens_target_band(
-    data: st.DataObject, a: Decimal, b: Decimal, actual: Decimal, dp: int,
+    data: st.DataObject,
+    a: Decimal,
+    b: Decimal,
+    actual: Decimal,
+    dp: int,
     tolerance: Tolerance,
 ) -> None:
     ind = rules(BAND, dp, tolerance)
     low, high = sorted((a, b))
     nearest = min(max(actual, low), high)
-    closer = data.draw(st.decimals(min_value=min(actual, nearest), max_value=max(actual, nearest),
-                                   places=4))
+    closer = data.draw(
+        st.decimals(min_value=min(actual, nearest), max_value=max(actual, nearest), places=4)
+    )
     assert RANK[rag(ind, closer, low=low, high=high)] >= RANK[rag(ind, actual, low=low, high=high)]
 
 
@@ -115,7 +139,10 @@ def test_higher_is_better_mirrors_lower_is_better(
 
 @given(numbers, numbers, numbers, places, tolerances())
 def test_target_band_mirrors_about_zero(
-    actual: Decimal, a: Decimal, b: Decimal, dp: int,
+    actual: Decimal,
+    a: Decimal,
+    b: Decimal,
+    dp: int,
     tolerance: Tolerance,
 ) -> None:
     low, high = sorted((a, b))
@@ -125,8 +152,11 @@ def test_target_band_mirrors_about_zero(
 
 @given(numbers, numbers, places, tolerances(), st.sampled_from([HIB, LIB]))
 def test_only_the_rounded_values_are_judged(
-    actual: Decimal, target: Decimal, dp: int,
-    tolerance: Tolerance, polarity: Polarity,
+    actual: Decimal,
+    target: Decimal,
+    dp: int,
+    tolerance: Tolerance,
+    polarity: Polarity,
 ) -> None:
     ind = rules(polarity, dp, tolerance)
     shown = status(ind, actual, target)
@@ -135,8 +165,14 @@ def test_only_the_rounded_values_are_judged(
     assert shown.rag is rag(ind, round_half_up(actual, dp), round_half_up(target, dp))
 
 
-@given(numbers, numbers, places, st.decimals(min_value=0, max_value=100, places=3),
-       st.integers(min_value=-10_000, max_value=10_000), st.sampled_from([HIB, LIB]))
+@given(
+    numbers,
+    numbers,
+    places,
+    st.decimals(min_value=0, max_value=100, places=3),
+    st.integers(min_value=-10_000, max_value=10_000),
+    st.sampled_from([HIB, LIB]),
+)
 def test_shifting_actual_and_target_by_whole_units_keeps_the_status(
     actual: Decimal, target: Decimal, dp: int, absolute: Decimal, steps: int, polarity: Polarity
 ) -> None:
@@ -161,8 +197,11 @@ def test_without_tolerance_there_is_no_amber(
 
 @given(numbers, numbers, places, tolerances(), st.sampled_from([HIB, LIB, BAND]))
 def test_explanation_is_one_sentence_led_by_the_status(
-    actual: Decimal, target: Decimal, dp: int,
-    tolerance: Tolerance, polarity: Polarity,
+    actual: Decimal,
+    target: Decimal,
+    dp: int,
+    tolerance: Tolerance,
+    polarity: Polarity,
 ) -> None:
     low, high = sorted((target, target + 10))
     result = status(rules(polarity, dp, tolerance), actual, target, low, high)
@@ -212,9 +251,18 @@ def test_sum_pro_rata_grows_to_the_annual_target(annual: Decimal, position: int,
     assert compute_status(ind, window[-1], outturns, targets).target_unrounded == annual
 
 
-@given(st.lists(st.tuples(st.decimals(min_value=0, max_value=100, places=2),
-                          st.integers(min_value=1, max_value=100_000)), min_size=1, max_size=12),
-       st.sampled_from([Decimal(1), Decimal(100)]), places)
+@given(
+    st.lists(
+        st.tuples(
+            st.decimals(min_value=0, max_value=100, places=2),
+            st.integers(min_value=1, max_value=100_000),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([Decimal(1), Decimal(100)]),
+    places,
+)
 def test_ratio_hitting_every_period_target_hits_the_ytd_target(
     periods: list[tuple[Decimal, int]], multiplier: Decimal, dp: int
 ) -> None:
@@ -239,8 +287,11 @@ def test_trend_is_antisymmetric(a: Decimal, b: Decimal, dp: int, polarity: Polar
         outturns = {YEAR: PeriodValue(now), LAST_YEAR: PeriodValue(before)}
         return compute_status(ind, YEAR, outturns, targets).trend
 
-    flipped = {Trend.IMPROVING: Trend.WORSENING, Trend.WORSENING: Trend.IMPROVING,
-               Trend.NO_CHANGE: Trend.NO_CHANGE}
+    flipped = {
+        Trend.IMPROVING: Trend.WORSENING,
+        Trend.WORSENING: Trend.IMPROVING,
+        Trend.NO_CHANGE: Trend.NO_CHANGE,
+    }
     assert trend(b, a) is flipped[trend(a, b)]
     assert trend(a, a) is Trend.NO_CHANGE
 

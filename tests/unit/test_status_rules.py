@@ -61,15 +61,24 @@ def ind(
     multiplier: str = "1",
 ) -> IndicatorRules:
     return IndicatorRules(
-        code="NI 1", polarity=polarity, frequency=frequency, aggregation=aggregation,
-        multiplier=D(multiplier), decimal_places=dp, unit=unit,
-        tolerance_percent=dec(pct), tolerance_absolute=dec(absolute),
+        code="NI 1",
+        polarity=polarity,
+        frequency=frequency,
+        aggregation=aggregation,
+        multiplier=D(multiplier),
+        decimal_places=dp,
+        unit=unit,
+        tolerance_percent=dec(pct),
+        tolerance_absolute=dec(absolute),
     )
 
 
 def annual(
-    rules: IndicatorRules, actual: str | None, target: str | None = None,
-    low: str | None = None, high: str | None = None,
+    rules: IndicatorRules,
+    actual: str | None,
+    target: str | None = None,
+    low: str | None = None,
+    high: str | None = None,
 ) -> StatusResult:
     outturns = {} if actual is None else {fy(): PeriodValue(D(actual))}
     targets = {fy(): TargetValue(dec(target), dec(low), dec(high))}
@@ -86,27 +95,57 @@ def goals(periods: list[Period], numbers: list[str]) -> dict[Period, TargetValue
 
 # (actual, target, expected): T = 65.0, w = 3.25, amber from 61.75 (shown as 61.8).
 HIGHER = [
-    ("65.0", "65", GREEN), ("65.1", "65", GREEN), ("100", "65", GREEN), ("64.9", "65", AMBER),
-    ("61.8", "65", AMBER), ("61.75", "65", AMBER), ("61.7", "65", RED), ("61.74", "65", RED),
-    ("64.95", "65", GREEN), ("64.949", "65", AMBER), ("65.0", "64.96", GREEN),
-    ("64.9", "64.94", GREEN), ("0", "65", RED),
+    ("65.0", "65", GREEN),
+    ("65.1", "65", GREEN),
+    ("100", "65", GREEN),
+    ("64.9", "65", AMBER),
+    ("61.8", "65", AMBER),
+    ("61.75", "65", AMBER),
+    ("61.7", "65", RED),
+    ("61.74", "65", RED),
+    ("64.95", "65", GREEN),
+    ("64.949", "65", AMBER),
+    ("65.0", "64.96", GREEN),
+    ("64.9", "64.94", GREEN),
+    ("0", "65", RED),
     # T = 60.0, w = 3: exactly at T - w is amber, one unit below is red.
-    ("57.0", "60", AMBER), ("56.9", "60", RED), ("57.1", "60", AMBER), ("59.9", "60", AMBER),
+    ("57.0", "60", AMBER),
+    ("56.9", "60", RED),
+    ("57.1", "60", AMBER),
+    ("59.9", "60", AMBER),
     # T = 33.3, w = 1.665 (not rounded), so T - w = 31.635: 31.6 is red.
-    ("31.7", "33.3", AMBER), ("31.6", "33.3", RED),
+    ("31.7", "33.3", AMBER),
+    ("31.6", "33.3", RED),
     # Negative target: w uses |T| = 10, so amber down to -10.5.
-    ("-10.0", "-10", GREEN), ("-9.9", "-10", GREEN), ("-10.1", "-10", AMBER),
-    ("-10.5", "-10", AMBER), ("-10.6", "-10", RED), ("-10.55", "-10", RED),
+    ("-10.0", "-10", GREEN),
+    ("-9.9", "-10", GREEN),
+    ("-10.1", "-10", AMBER),
+    ("-10.5", "-10", AMBER),
+    ("-10.6", "-10", RED),
+    ("-10.55", "-10", RED),
     # Zero target: zero width, so no amber zone.
-    ("0.0", "0", GREEN), ("-0.1", "0", RED), ("-0.04", "0", GREEN),
+    ("0.0", "0", GREEN),
+    ("-0.1", "0", RED),
+    ("-0.04", "0", GREEN),
 ]
 # T = 14.0, w = 0.7, amber up to 14.7.
 LOWER = [
-    ("14.0", "14", GREEN), ("13.9", "14", GREEN), ("0", "14", GREEN), ("14.1", "14", AMBER),
-    ("14.7", "14", AMBER), ("14.8", "14", RED), ("14.05", "14", AMBER), ("14.04", "14", GREEN),
-    ("14.74", "14", AMBER), ("14.75", "14", RED), ("14.0", "13.95", GREEN),
-    ("-10.0", "-10", GREEN), ("-9.5", "-10", AMBER), ("-9.4", "-10", RED),
-    ("0.1", "0", RED), ("0.0", "0", GREEN),
+    ("14.0", "14", GREEN),
+    ("13.9", "14", GREEN),
+    ("0", "14", GREEN),
+    ("14.1", "14", AMBER),
+    ("14.7", "14", AMBER),
+    ("14.8", "14", RED),
+    ("14.05", "14", AMBER),
+    ("14.04", "14", GREEN),
+    ("14.74", "14", AMBER),
+    ("14.75", "14", RED),
+    ("14.0", "13.95", GREEN),
+    ("-10.0", "-10", GREEN),
+    ("-9.5", "-10", AMBER),
+    ("-9.4", "-10", RED),
+    ("0.1", "0", RED),
+    ("0.0", "0", GREEN),
 ]
 
 
@@ -123,9 +162,23 @@ def test_lower_is_better_boundaries(actual: str, target: str, expected: Rag) -> 
 # Band [10.0, 14.0]: wL = 0.5 (amber from 9.5), wH = 0.7 (amber up to 14.7).
 @pytest.mark.parametrize(
     ("actual", "expected"),
-    [("10.0", GREEN), ("14.0", GREEN), ("12.0", GREEN), ("9.95", GREEN), ("14.04", GREEN),
-     ("9.9", AMBER), ("9.5", AMBER), ("9.4", RED), ("9.45", AMBER), ("9.44", RED),
-     ("14.1", AMBER), ("14.7", AMBER), ("14.8", RED), ("14.75", RED), ("-3", RED)],
+    [
+        ("10.0", GREEN),
+        ("14.0", GREEN),
+        ("12.0", GREEN),
+        ("9.95", GREEN),
+        ("14.04", GREEN),
+        ("9.9", AMBER),
+        ("9.5", AMBER),
+        ("9.4", RED),
+        ("9.45", AMBER),
+        ("9.44", RED),
+        ("14.1", AMBER),
+        ("14.7", AMBER),
+        ("14.8", RED),
+        ("14.75", RED),
+        ("-3", RED),
+    ],
 )
 def test_target_band_boundaries(actual: str, expected: Rag) -> None:
     result = annual(ind(BAND, unit=Unit.DAYS), actual, low="10", high="14")
@@ -139,8 +192,14 @@ def test_target_band_boundaries(actual: str, expected: Rag) -> None:
 
 @pytest.mark.parametrize(
     ("polarity", "actual", "target", "expected"),
-    [(HIB, "2.5", "3", GREEN), (HIB, "2.4", "3", RED), (LIB, "2.5", "2", RED),
-     (LIB, "2.49", "2", GREEN), (HIB, "-2.5", "-3", GREEN), (HIB, "1", "2.5", RED)],
+    [
+        (HIB, "2.5", "3", GREEN),
+        (HIB, "2.4", "3", RED),
+        (LIB, "2.5", "2", RED),
+        (LIB, "2.49", "2", GREEN),
+        (HIB, "-2.5", "-3", GREEN),
+        (HIB, "1", "2.5", RED),
+    ],
 )
 def test_rounding_half_up_with_no_decimal_places(
     polarity: Polarity, actual: str, target: str, expected: Rag
@@ -160,9 +219,15 @@ def test_round_half_up() -> None:
 
 @pytest.mark.parametrize(
     ("polarity", "absolute", "actual", "expected"),
-    [(HIB, "1", "64.0", AMBER), (HIB, "1", "63.9", RED), (HIB, "0", "64.9", RED),
-     (LIB, "1", "66.0", AMBER), (LIB, "1", "66.1", RED), (LIB, "0", "65.1", RED),
-     (HIB, "10", "55.0", AMBER)],
+    [
+        (HIB, "1", "64.0", AMBER),
+        (HIB, "1", "63.9", RED),
+        (HIB, "0", "64.9", RED),
+        (LIB, "1", "66.0", AMBER),
+        (LIB, "1", "66.1", RED),
+        (LIB, "0", "65.1", RED),
+        (HIB, "10", "55.0", AMBER),
+    ],
 )
 def test_tolerance_absolute_overrides_percent(
     polarity: Polarity, absolute: str, actual: str, expected: Rag
@@ -244,8 +309,15 @@ def test_ytd_sum_with_a_period_profile() -> None:
 
 @pytest.mark.parametrize(
     ("frequency", "position", "dp", "expected"),
-    [(M, 5, 2, "416.67"), (M, 5, 0, "417"), (M, 12, 0, "1000"), (M, 1, 1, "83.3"),
-     (Q, 2, 0, "500"), (Q, 1, 2, "250.00"), (Q, 4, 0, "1000")],
+    [
+        (M, 5, 2, "416.67"),
+        (M, 5, 0, "417"),
+        (M, 12, 0, "1000"),
+        (M, 1, 1, "83.3"),
+        (Q, 2, 0, "500"),
+        (Q, 1, 2, "250.00"),
+        (Q, 4, 0, "1000"),
+    ],
 )
 def test_ytd_sum_pro_rata_from_the_annual_target(
     frequency: Frequency, position: int, dp: int, expected: str
@@ -271,9 +343,11 @@ def test_incomplete_profile_falls_back_to_the_annual_target() -> None:
 
 @pytest.mark.parametrize(
     ("aggregation", "actual", "target", "source"),
-    [(Aggregation.MEAN, "20.0", "62.0", TargetSource.PERIOD_PROFILE),
-     (Aggregation.LAST, "30.0", "64.0", TargetSource.PERIOD_PROFILE),
-     (Aggregation.SUM, "60.0", "186.0", TargetSource.PERIOD_PROFILE)],
+    [
+        (Aggregation.MEAN, "20.0", "62.0", TargetSource.PERIOD_PROFILE),
+        (Aggregation.LAST, "30.0", "64.0", TargetSource.PERIOD_PROFILE),
+        (Aggregation.SUM, "60.0", "186.0", TargetSource.PERIOD_PROFILE),
+    ],
 )
 def test_ytd_mean_last_and_sum_with_profiles(
     aggregation: Aggregation, actual: str, target: str, source: TargetSource
@@ -385,8 +459,9 @@ def test_band_target_pro_rata_for_sums_and_stretch_values() -> None:
 
 
 def test_annual_stretch_value_is_reported() -> None:
-    result = compute_status(ind(HIB), fy(), values([fy()], ["70"]),
-                            {fy(): TargetValue(D(65), stretch_value=D("68.04"))})
+    result = compute_status(
+        ind(HIB), fy(), values([fy()], ["70"]), {fy(): TargetValue(D(65), stretch_value=D("68.04"))}
+    )
     assert result.stretch_value == D("68.0")
 
 
@@ -398,11 +473,17 @@ def with_history(polarity: Polarity, now: str | None, before: str | None) -> Sta
 
 @pytest.mark.parametrize(
     ("polarity", "now", "before", "expected"),
-    [(HIB, "60", "50", Trend.IMPROVING), (HIB, "40", "50", Trend.WORSENING),
-     (HIB, "50.04", "50", Trend.NO_CHANGE), (LIB, "40", "50", Trend.IMPROVING),
-     (LIB, "60", "50", Trend.WORSENING), (LIB, "50", "50", Trend.NO_CHANGE),
-     (HIB, "60", None, Trend.NOT_COMPARABLE), (HIB, None, "50", Trend.NOT_COMPARABLE),
-     (NONE, "60", "50", Trend.NOT_APPLICABLE)],
+    [
+        (HIB, "60", "50", Trend.IMPROVING),
+        (HIB, "40", "50", Trend.WORSENING),
+        (HIB, "50.04", "50", Trend.NO_CHANGE),
+        (LIB, "40", "50", Trend.IMPROVING),
+        (LIB, "60", "50", Trend.WORSENING),
+        (LIB, "50", "50", Trend.NO_CHANGE),
+        (HIB, "60", None, Trend.NOT_COMPARABLE),
+        (HIB, None, "50", Trend.NOT_COMPARABLE),
+        (NONE, "60", "50", Trend.NOT_APPLICABLE),
+    ],
 )
 def test_trend_against_last_year_to_date(
     polarity: Polarity, now: str | None, before: str | None, expected: Trend
@@ -417,8 +498,14 @@ def test_trend_compares_year_to_date_figures() -> None:
 
 @pytest.mark.parametrize(
     ("now", "before", "expected"),
-    [("70", "80", Trend.IMPROVING), ("30", "20", Trend.IMPROVING), ("45", "55", Trend.NO_CHANGE),
-     ("80", "70", Trend.WORSENING), ("65", "35", Trend.NO_CHANGE), ("70", "50", Trend.WORSENING)],
+    [
+        ("70", "80", Trend.IMPROVING),
+        ("30", "20", Trend.IMPROVING),
+        ("45", "55", Trend.NO_CHANGE),
+        ("80", "70", Trend.WORSENING),
+        ("65", "35", Trend.NO_CHANGE),
+        ("70", "50", Trend.WORSENING),
+    ],
 )
 def test_band_trend_is_distance_from_the_band(now: str, before: str, expected: Trend) -> None:
     rules = ind(BAND)
@@ -432,11 +519,17 @@ def test_band_trend_is_distance_from_the_band(now: str, before: str, expected: T
 
 @pytest.mark.parametrize(
     ("polarity", "m01", "m12", "expected"),
-    [(HIB, "5", "4", Trend.IMPROVING), (HIB, "3", "4", Trend.WORSENING),
-     (LIB, "3", "4", Trend.IMPROVING), (LIB, "5", "4", Trend.WORSENING),
-     (HIB, "4", "4", Trend.NO_CHANGE), (HIB, "4", None, Trend.NOT_COMPARABLE),
-     (BAND, "11", "20", Trend.IMPROVING), (BAND, "20", "11", Trend.WORSENING),
-     (NONE, "5", "4", Trend.NOT_APPLICABLE)],
+    [
+        (HIB, "5", "4", Trend.IMPROVING),
+        (HIB, "3", "4", Trend.WORSENING),
+        (LIB, "3", "4", Trend.IMPROVING),
+        (LIB, "5", "4", Trend.WORSENING),
+        (HIB, "4", "4", Trend.NO_CHANGE),
+        (HIB, "4", None, Trend.NOT_COMPARABLE),
+        (BAND, "11", "20", Trend.IMPROVING),
+        (BAND, "20", "11", Trend.WORSENING),
+        (NONE, "5", "4", Trend.NOT_APPLICABLE),
+    ],
 )
 def test_short_trend_m01_against_last_years_m12(
     polarity: Polarity, m01: str, m12: str | None, expected: Trend
@@ -461,8 +554,15 @@ def test_short_trend_for_quarters_and_years() -> None:
 
 def test_direction_of_travel() -> None:
     dot = direction_of_travel(
-        [Trend.IMPROVING, Trend.IMPROVING, Trend.WORSENING, Trend.NOT_COMPARABLE,
-         Trend.NOT_APPLICABLE, Trend.NO_CHANGE, Trend.IMPROVING]
+        [
+            Trend.IMPROVING,
+            Trend.IMPROVING,
+            Trend.WORSENING,
+            Trend.NOT_COMPARABLE,
+            Trend.NOT_APPLICABLE,
+            Trend.NO_CHANGE,
+            Trend.IMPROVING,
+        ]
     )
     assert (dot.improving, dot.worsening, dot.no_change) == (3, 1, 1)
     assert (dot.not_comparable, dot.not_applicable, dot.score) == (1, 1, D("60.0"))
@@ -476,27 +576,44 @@ def test_direction_of_travel() -> None:
 
 @pytest.mark.parametrize(
     ("value", "unit", "dp", "shown"),
-    [("61.24", Unit.PERCENT, 1, "61.2%"), ("1234.5", Unit.CURRENCY, 2, "£1,234.50"),
-     ("-5", Unit.CURRENCY, 2, "-£5.00"), ("1234", Unit.COUNT, 0, "1,234"),
-     ("1234567.891", Unit.COUNT, 1, "1,234,567.9"), ("12.45", Unit.DAYS, 1, "12.5 days"),
-     ("1", Unit.DAYS, 0, "1 day"), ("1", Unit.YES_NO, 0, "Yes"), ("0", Unit.YES_NO, 0, "No"),
-     ("1234.5", Unit.RATIO, 2, "1234.50"), ("7.25", Unit.SCORE, 1, "7.3"),
-     ("-0.04", Unit.PERCENT, 1, "0.0%"), ("2.5", Unit.COUNT, 0, "3")],
+    [
+        ("61.24", Unit.PERCENT, 1, "61.2%"),
+        ("1234.5", Unit.CURRENCY, 2, "£1,234.50"),
+        ("-5", Unit.CURRENCY, 2, "-£5.00"),
+        ("1234", Unit.COUNT, 0, "1,234"),
+        ("1234567.891", Unit.COUNT, 1, "1,234,567.9"),
+        ("12.45", Unit.DAYS, 1, "12.5 days"),
+        ("1", Unit.DAYS, 0, "1 day"),
+        ("1", Unit.YES_NO, 0, "Yes"),
+        ("0", Unit.YES_NO, 0, "No"),
+        ("1234.5", Unit.RATIO, 2, "1234.50"),
+        ("7.25", Unit.SCORE, 1, "7.3"),
+        ("-0.04", Unit.PERCENT, 1, "0.0%"),
+        ("2.5", Unit.COUNT, 0, "3"),
+    ],
 )
 def test_format_value(value: str, unit: Unit, dp: int, shown: str) -> None:
     assert format_value(D(value), unit, dp) == shown
 
 
 def test_explanations_of_the_documented_examples() -> None:
-    q2 = compute_status(ind(HIB, frequency=Q), q(2), values([q(1), q(2)], ["60", "62.4"]),
-                        {fy(): TargetValue(D(65))})
+    q2 = compute_status(
+        ind(HIB, frequency=Q),
+        q(2),
+        values([q(1), q(2)], ["60", "62.4"]),
+        {fy(): TargetValue(D(65))},
+    )
     assert q2.explanation == (
         "Red: 61.2% against a target of 65.0% (amber from 61.8%); higher is better; "
         "year to date at Q2"
     )
     rules = ind(LIB, frequency=M, aggregation=Aggregation.SUM, dp=0, unit=Unit.COUNT)
-    m05 = compute_status(rules, m(5), values([m(1), m(2), m(4), m(5)], ["100"] * 3 + ["112"]),
-                         {fy(): TargetValue(D(1000))})
+    m05 = compute_status(
+        rules,
+        m(5),
+        values([m(1), m(2), m(4), m(5)], ["100"] * 3 + ["112"]),
+        {fy(): TargetValue(D(1000))},
+    )
     assert m05.explanation == (
         "Green: 412 against a year-to-date target of 417 (pro rata from the annual target of "
         "1,000); lower is better; year to date at M05 (M03 missing)"
@@ -519,33 +636,57 @@ def test_explanations_of_the_documented_examples() -> None:
 @pytest.mark.parametrize(
     ("result", "explanation"),
     [
-        (annual(ind(BAND, unit=Unit.DAYS), "9.0", low="10", high="14"),
-         "Red: 9.0 days, outside the target band 10.0 days to 14.0 days (amber from 9.5 days); "
-         "year 2008-09"),
-        (annual(ind(BAND, unit=Unit.DAYS), "12.0", low="10", high="14"),
-         "Green: 12.0 days, within the target band 10.0 days to 14.0 days; year 2008-09"),
-        (annual(ind(HIB, dp=2, unit=Unit.CURRENCY), "1234.5", "1000"),
-         "Green: £1,234.50 against a target of £1,000.00; higher is better; year 2008-09"),
-        (annual(ind(LIB, absolute="0"), "14.1", "14"),
-         "Red: 14.1% against a target of 14.0%; lower is better; year 2008-09"),
-        (annual(ind(LIB), "14.5", "14"),
-         "Amber: 14.5% against a target of 14.0% (amber up to 14.7%); lower is better; "
-         "year 2008-09"),
-        (annual(ind(NONE), None),
-         "Not applicable: context indicator with no judgement; no outturn for 2008-09 yet"),
-        (compute_status(ind(HIB, M, Aggregation.SUM, 0, Unit.COUNT), m(4),
-                        values([m(1), m(4)], ["1", "2"]), goals([m(1), m(2), m(3), m(4)],
-                                                                ["100"] * 4)),
-         "Red: 3 against a year-to-date target of 400 (from the monthly targets, amber from 380);"
-         " higher is better; year to date at M04 (M02 and M03 missing)"),
+        (
+            annual(ind(BAND, unit=Unit.DAYS), "9.0", low="10", high="14"),
+            "Red: 9.0 days, outside the target band 10.0 days to 14.0 days (amber from 9.5 days); "
+            "year 2008-09",
+        ),
+        (
+            annual(ind(BAND, unit=Unit.DAYS), "12.0", low="10", high="14"),
+            "Green: 12.0 days, within the target band 10.0 days to 14.0 days; year 2008-09",
+        ),
+        (
+            annual(ind(HIB, dp=2, unit=Unit.CURRENCY), "1234.5", "1000"),
+            "Green: £1,234.50 against a target of £1,000.00; higher is better; year 2008-09",
+        ),
+        (
+            annual(ind(LIB, absolute="0"), "14.1", "14"),
+            "Red: 14.1% against a target of 14.0%; lower is better; year 2008-09",
+        ),
+        (
+            annual(ind(LIB), "14.5", "14"),
+            "Amber: 14.5% against a target of 14.0% (amber up to 14.7%); lower is better; "
+            "year 2008-09",
+        ),
+        (
+            annual(ind(NONE), None),
+            "Not applicable: context indicator with no judgement; no outturn for 2008-09 yet",
+        ),
+        (
+            compute_status(
+                ind(HIB, M, Aggregation.SUM, 0, Unit.COUNT),
+                m(4),
+                values([m(1), m(4)], ["1", "2"]),
+                goals([m(1), m(2), m(3), m(4)], ["100"] * 4),
+            ),
+            "Red: 3 against a year-to-date target of 400 (from the monthly targets, "
+            "amber from 380); higher is better; year to date at M04 (M02 and M03 missing)",
+        ),
         # T - w = 2.85 is shown as 3, the target itself: no shown value is amber.
-        (annual(ind(HIB, dp=0, unit=Unit.COUNT), "2", "3"),
-         "Red: 2 against a target of 3; higher is better; year 2008-09"),
-        (compute_status(ind(HIB, frequency=Q), q(2), values([q(1), q(2), q(1, 2007), q(2, 2007)],
-                                                            ["70", "70", "60", "60"]),
-                        {fy(): TargetValue(D(65))}),
-         "Green: 70.0% against a target of 65.0%; higher is better; year to date at Q2; "
-         "improving on last year"),
+        (
+            annual(ind(HIB, dp=0, unit=Unit.COUNT), "2", "3"),
+            "Red: 2 against a target of 3; higher is better; year 2008-09",
+        ),
+        (
+            compute_status(
+                ind(HIB, frequency=Q),
+                q(2),
+                values([q(1), q(2), q(1, 2007), q(2, 2007)], ["70", "70", "60", "60"]),
+                {fy(): TargetValue(D(65))},
+            ),
+            "Green: 70.0% against a target of 65.0%; higher is better; year to date at Q2; "
+            "improving on last year",
+        ),
     ],
 )
 def test_other_explanations(result: StatusResult, explanation: str) -> None:

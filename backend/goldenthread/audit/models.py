@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, BigInteger, Index, Integer, String, event, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from goldenthread.core.db import Base, UTCDateTime, utcnow
 
@@ -30,3 +30,27 @@ class AuditEntry(Base):
     period: Mapped[str | None] = mapped_column(String(16))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class FiguresVersion(Base):
+    """A counter moved by every transaction that appends to the audit trail.
+
+    Computed answers (statuses) are cached by this number: when no figure, target or
+    indicator has changed, the number has not either. The row lock taken by the increment
+    orders concurrent writers, so a reader never sees a number ahead of the figures.
+    """
+
+    __tablename__ = "figures_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+@event.listens_for(Session, "after_flush")
+def _bump_figures_version(session: Session, _context: Any) -> None:
+    if any(isinstance(obj, AuditEntry) for obj in session.new):
+        session.connection().execute(
+            update(FiguresVersion)
+            .where(FiguresVersion.id == 1)
+            .values(version=FiguresVersion.version + 1)
+        )

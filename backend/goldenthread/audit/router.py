@@ -25,5 +25,6 @@ async def list_audit_entries(
 ) -> Page[AuditEntryRead]:
     """List audit entries, newest first, optionally for one indicator."""
     rows, next_cursor = await service.list_entries(
-        session, indicator_id=indicator_id, entity=entity, limit=limit, cursor=cursor)
+        session, indicator_id=indicator_id, entity=entity, limit=limit, cursor=cursor
+    )
     return Page(items=[AuditEntryRead.model_validate(r) for r in rows], next_cursor=next_cursor)

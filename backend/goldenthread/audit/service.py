@@ -47,18 +47,29 @@ def record(
 ) -> AuditEntry:
     principal = actor.principal
     entry = AuditEntry(
-        actor_kind=principal.kind.value, actor_id=principal.id or None,
-        actor_name=principal.name, via=actor.via.value, action=action, entity=entity,
-        entity_id=entity_id, indicator_id=indicator_id, period=period,
-        before=before, after=after,
+        actor_kind=principal.kind.value,
+        actor_id=principal.id or None,
+        actor_name=principal.name,
+        via=actor.via.value,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        indicator_id=indicator_id,
+        period=period,
+        before=before,
+        after=after,
     )
     session.add(entry)
     return entry
 
 
 async def list_entries(
-    session: AsyncSession, *, indicator_id: int | None, entity: str | None,
-    limit: int, cursor: str | None,
+    session: AsyncSession,
+    *,
+    indicator_id: int | None,
+    entity: str | None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[AuditEntry], str | None]:
     """Newest first, keyed on the entry id so pages never shift as entries are appended."""
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit + 1)

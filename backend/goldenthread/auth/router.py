@@ -17,8 +17,9 @@ router = APIRouter(prefix="/auth", tags=["auth", "public"])
 async def issue_token(
     session: Session,
     settings: AppSettings,
-    grant_type: Annotated[str, Form(description="`password` for staff; "
-                                                 "`client_credentials` for partner clients")],
+    grant_type: Annotated[
+        str, Form(description="`password` for staff; `client_credentials` for partner clients")
+    ],
     username: Annotated[str | None, Form(max_length=80)] = None,
     password: Annotated[str | None, Form(max_length=256)] = None,
     client_id: Annotated[str | None, Form(max_length=80)] = None,
@@ -30,8 +31,11 @@ async def issue_token(
         return await service.password_grant(session, username, password, settings)
     raise service.UnsupportedGrant(
         f"grant_type {grant_type!r} is not supported; use 'password'"
-        + (" (partner client credentials are not yet enabled)"
-           if grant_type == "client_credentials" else "."),
+        + (
+            " (partner client credentials are not yet enabled)"
+            if grant_type == "client_credentials"
+            else "."
+        ),
         error="unsupported_grant_type",
     )
 

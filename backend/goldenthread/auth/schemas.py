@@ -11,7 +11,7 @@ from goldenthread.core.principal import PrincipalKind, Role
 
 class TokenResponse(BaseModel):
     access_token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 — the OAuth2 token type, not a secret
     expires_in: int
 
 

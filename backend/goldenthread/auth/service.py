@@ -18,12 +18,18 @@ class UnsupportedGrant(DomainError):
 
 
 def user_principal(user: User) -> Principal:
-    return Principal(kind=PrincipalKind.USER, id=user.id, name=user.full_name,
-                     organisation_id=user.organisation_id, role=user.role)
+    return Principal(
+        kind=PrincipalKind.USER,
+        id=user.id,
+        name=user.full_name,
+        organisation_id=user.organisation_id,
+        role=user.role,
+    )
 
 
-async def password_grant(session: AsyncSession, username: str | None, password: str | None,
-                         settings: Settings) -> TokenResponse:
+async def password_grant(
+    session: AsyncSession, username: str | None, password: str | None, settings: Settings
+) -> TokenResponse:
     if not username or not password:
         raise Unauthorized("Give a username and a password.", error="invalid_request")
     user = await users.authenticate(session, username, password, settings)
@@ -34,9 +40,14 @@ async def password_grant(session: AsyncSession, username: str | None, password: 
 
 
 async def describe(session: AsyncSession, principal: Principal) -> MeRead:
-    me = MeRead(kind=principal.kind, id=principal.id, name=principal.name,
-                organisation_id=principal.organisation_id, role=principal.role,
-                scopes=sorted(principal.scopes))
+    me = MeRead(
+        kind=principal.kind,
+        id=principal.id,
+        name=principal.name,
+        organisation_id=principal.organisation_id,
+        role=principal.role,
+        scopes=sorted(principal.scopes),
+    )
     if principal.is_user:
         user = await users.get_user(session, principal.id)
         if not user.active:

@@ -41,7 +41,9 @@ class Settings(BaseSettings):
     def _check_production(self) -> Settings:
         if self.env == "production":
             if not self.secret_key or len(self.secret_key) < 32:
-                raise ValueError("GT_SECRET_KEY of at least 32 characters is required in production")
+                raise ValueError(
+                    "GT_SECRET_KEY of at least 32 characters is required in production"
+                )
             if self.demo:
                 raise ValueError("GT_DEMO is refused in production: demo accounts share a password")
         return self

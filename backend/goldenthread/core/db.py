@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute
 from sqlalchemy.types import NullType, TypeDecorator, TypeEngine
 
 from goldenthread.core.config import Settings
@@ -66,7 +66,7 @@ class ExactDecimal(TypeDecorator[Decimal]):
         return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def as_stored(column: ColumnElement[Decimal | None]) -> ColumnElement[Any]:
+def as_stored(column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> ColumnElement[Any]:
     """An exact-decimal column read as the driver returns it (a string on SQLite, a Decimal on
     PostgreSQL): for bulk reads that make the decimals themselves."""
     return type_coerce(column, NullType())
@@ -116,8 +116,9 @@ def create_engine(settings: Settings) -> AsyncEngine:
         )
         _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
         return engine
-    return create_async_engine(settings.database_url, pool_size=10, max_overflow=20,
-                               pool_pre_ping=True)
+    return create_async_engine(
+        settings.database_url, pool_size=10, max_overflow=20, pool_pre_ping=True
+    )
 
 
 class Sessions:
@@ -125,8 +126,11 @@ class Sessions:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.reader = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
-        self.writer = async_sessionmaker(engine.execution_options(**{WRITE_OPTION: True}),
-                                         expire_on_commit=False, autoflush=False)
+        self.writer = async_sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}),
+            expire_on_commit=False,
+            autoflush=False,
+        )
 
     def __call__(self, *, write: bool = True) -> AsyncSession:
         return (self.writer if write else self.reader)()
@@ -146,5 +150,10 @@ async def session_scope(sessions: Sessions, *, write: bool) -> AsyncIterator[Asy
 def enum_type(cls: type[StrEnum]) -> Enum:
     """Enums stored as their lower-case values in a plain string column (no native type, so
     adding a value needs no database migration of a type)."""
-    return Enum(cls, native_enum=False, length=24, validate_strings=True,
-                values_callable=lambda members: [m.value for m in members])
+    return Enum(
+        cls,
+        native_enum=False,
+        length=24,
+        validate_strings=True,
+        values_callable=lambda members: [m.value for m in members],
+    )

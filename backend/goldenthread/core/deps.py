@@ -39,13 +39,16 @@ def get_principal(
     settings: Annotated[Settings, Depends(get_settings_dep)],
 ) -> Principal:
     if not token:
-        raise Unauthorized("Sign in first: send a bearer token.",
-                           headers={"WWW-Authenticate": "Bearer"})
+        raise Unauthorized(
+            "Sign in first: send a bearer token.", headers={"WWW-Authenticate": "Bearer"}
+        )
     try:
         return decode_token(token, settings)
     except InvalidToken as exc:
-        raise Unauthorized("The access token is invalid or has expired; sign in again.",
-                           headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}) from exc
+        raise Unauthorized(
+            "The access token is invalid or has expired; sign in again.",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        ) from exc
 
 
 def require_staff(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:

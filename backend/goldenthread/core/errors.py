@@ -120,8 +120,14 @@ def _friendly(err: dict[str, Any]) -> str:
 async def _domain_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
     return problem(
-        exc.status, exc.title, exc.detail, slug=exc.slug, errors=exc.errors,
-        headers=exc.headers, instance=request.url.path, **exc.extensions,
+        exc.status,
+        exc.title,
+        exc.detail,
+        slug=exc.slug,
+        errors=exc.errors,
+        headers=exc.headers,
+        instance=request.url.path,
+        **exc.extensions,
     )
 
 
@@ -133,25 +139,48 @@ async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:
         if err.get("type") == "json_invalid":
             entry = {"field": "body", "message": "the body is not valid JSON"}
         errors.append(entry)
-    return problem(422, "Invalid data", "The request has invalid fields; see errors.",
-                   slug="validation", errors=errors, instance=request.url.path)
+    return problem(
+        422,
+        "Invalid data",
+        "The request has invalid fields; see errors.",
+        slug="validation",
+        errors=errors,
+        instance=request.url.path,
+    )
 
 
 async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    titles = {404: "Not found", 405: "Method not allowed", 401: "Not signed in",
-              403: "Not allowed", 413: "Request too large", 429: "Too many requests"}
+    titles = {
+        404: "Not found",
+        405: "Method not allowed",
+        401: "Not signed in",
+        403: "Not allowed",
+        413: "Request too large",
+        429: "Too many requests",
+    }
     title = titles.get(exc.status_code, "Error")
     detail = exc.detail if isinstance(exc.detail, str) else title
-    return problem(exc.status_code, title, detail, slug=title.lower().replace(" ", "-"),
-                   headers=dict(exc.headers or {}), instance=request.url.path)
+    return problem(
+        exc.status_code,
+        title,
+        detail,
+        slug=title.lower().replace(" ", "-"),
+        headers=dict(exc.headers or {}),
+        instance=request.url.path,
+    )
 
 
 async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:
     # Log the trace for operators; the caller gets a plain problem, never the trace.
     log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return problem(500, "Internal error", "Something went wrong on our side; it has been logged.",
-                   slug="internal", instance=request.url.path)
+    return problem(
+        500,
+        "Internal error",
+        "Something went wrong on our side; it has been logged.",
+        slug="internal",
+        instance=request.url.path,
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -12,7 +12,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from goldenthread.core.errors import PROBLEM_BASE, PROBLEM_JSON, PreconditionFailed
 
-JSON_TYPES = ("application/json",)
+JSON_TYPES: tuple[str, ...] = ("application/json",)
+FORM_TYPES: tuple[str, ...] = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def version_etag(version: int) -> str:
@@ -26,8 +27,9 @@ def _etag_matches(header: str | None, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
-def check_if_match(request: Request, current_etag: str | None, what: str,
-                   current: dict[str, Any] | None = None) -> None:
+def check_if_match(
+    request: Request, current_etag: str | None, what: str, current: dict[str, Any] | None = None
+) -> None:
     """Refuse an update made against an old copy (412), naming who changed it since."""
     header = request.headers.get("if-match")
     if header is None:
@@ -83,8 +85,13 @@ class ConditionalGetMiddleware:
             inm = request_headers.get(b"if-none-match")
             if inm is not None and _etag_matches(inm.decode("latin-1"), etag):
                 keep = {b"etag", b"cache-control", b"vary"}
-                await send({"type": "http.response.start", "status": 304,
-                            "headers": [(k, v) for k, v in headers if k in keep]})
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 304,
+                        "headers": [(k, v) for k, v in headers if k in keep],
+                    }
+                )
                 await send({"type": "http.response.body", "body": b""})
                 return
         await send({**start, "headers": headers})
@@ -94,8 +101,7 @@ class ConditionalGetMiddleware:
 def model_response(model: BaseModel, status_code: int = 200) -> Response:
     """Serialise a response model once, skipping FastAPI's second validation of large answers
     (the declared response_model still documents the shape)."""
-    return Response(model.model_dump_json(), status_code=status_code,
-                    media_type="application/json")
+    return Response(model.model_dump_json(), status_code=status_code, media_type="application/json")
 
 
 def set_etag(response: Response, etag: str) -> None:
@@ -106,8 +112,13 @@ class RequestGuardMiddleware:
     """Refuses request bodies of the wrong media type (415) or over the size limit (413)
     before any endpoint reads them."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int,
-                 form_paths: tuple[str, ...], upload_prefixes: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        form_paths: tuple[str, ...],
+        upload_prefixes: tuple[str, ...],
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.form_paths = form_paths
@@ -124,29 +135,41 @@ class RequestGuardMiddleware:
         headers = dict(scope["headers"])
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
-            await _send_problem(send, 413, "Request too large",
-                                f"The body is larger than {self.max_body_bytes} bytes.")
+            await _send_problem(
+                send,
+                413,
+                "Request too large",
+                f"The body is larger than {self.max_body_bytes} bytes.",
+            )
             return
         media = headers.get(b"content-type", b"").split(b";")[0].strip().decode("latin-1").lower()
         has_body = (length is not None and length != b"0") or b"transfer-encoding" in headers
-        if path in self.form_paths:
-            expected = ("application/x-www-form-urlencoded", "multipart/form-data")
-        else:
-            expected = JSON_TYPES
-        if has_body and not (media in expected or media.endswith("+json") and
-                             expected == JSON_TYPES):
-            await _send_problem(send, 415, "Unsupported media type",
-                                f"Send the body as {' or '.join(expected)}, not "
-                                f"{media or 'no content type'}.")
+        form = path in self.form_paths
+        expected: tuple[str, ...] = FORM_TYPES if form else JSON_TYPES
+        if has_body and not (media in expected or (not form and media.endswith("+json"))):
+            await _send_problem(
+                send,
+                415,
+                "Unsupported media type",
+                f"Send the body as {' or '.join(expected)}, not {media or 'no content type'}.",
+            )
             return
         await self.app(scope, receive, send)
 
 
 async def _send_problem(send: Send, status: int, title: str, detail: str) -> None:
     slug = title.lower().replace(" ", "-")
-    body = json.dumps({"type": PROBLEM_BASE + slug, "title": title, "status": status,
-                       "detail": detail}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", PROBLEM_JSON.encode()),
-                            (b"content-length", str(len(body)).encode())]})
+    body = json.dumps(
+        {"type": PROBLEM_BASE + slug, "title": title, "status": status, "detail": detail}
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", PROBLEM_JSON.encode()),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

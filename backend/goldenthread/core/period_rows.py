@@ -13,19 +13,30 @@ Row = TypeVar("Row")
 
 
 async def list_period_rows(
-    session: AsyncSession, model: type[Row], indicator_id: int, *, year: int | None,
-    limit: int, cursor: str | None,
+    session: AsyncSession,
+    model: type[Row],
+    indicator_id: int,
+    *,
+    year: int | None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[Row], str | None]:
     """Rows of one indicator in period order (year, then code), optionally one year's."""
     table: Any = model
-    query = (select(model).where(table.indicator_id == indicator_id)
-             .order_by(table.year, table.period).limit(limit + 1))
+    query = (
+        select(model)
+        .where(table.indicator_id == indicator_id)
+        .order_by(table.year, table.period)
+        .limit(limit + 1)
+    )
     if year is not None:
         query = query.where(table.year == year)
     if cursor:
         after_year, after_period = decode_cursor(cursor)
-        query = query.where((table.year > int(after_year)) |
-                            ((table.year == int(after_year)) & (table.period > str(after_period))))
+        query = query.where(
+            (table.year > int(after_year))
+            | ((table.year == int(after_year)) & (table.period > str(after_period)))
+        )
     rows = list((await session.scalars(query)).all())
     next_cursor = None
     if len(rows) > limit:

@@ -73,6 +73,7 @@ class Actor:
     via: Via
 
 
-SYSTEM_PRINCIPAL = Principal(kind=PrincipalKind.USER, id=0, name="Golden Thread",
-                             organisation_id=None, role=Role.ADMIN)
+SYSTEM_PRINCIPAL = Principal(
+    kind=PrincipalKind.USER, id=0, name="Golden Thread", organisation_id=None, role=Role.ADMIN
+)
 SYSTEM_ACTOR = Actor(SYSTEM_PRINCIPAL, Via.SYSTEM)

@@ -9,10 +9,18 @@ from fastapi import Query
 from goldenthread.core.errors import FieldError, ValidationFailed
 from goldenthread.periods.rules import Frequency, Period, PeriodError, parse_period
 
-YearParam = Annotated[str | None, Query(max_length=20, description="Financial year, e.g. 2008-09.",
-                                        examples=["2008-09"])]
-PeriodParam = Annotated[str, Query(max_length=20, description="Period code: 2008-09, "
-                                   "2008-09-Q2 or 2008-09-M06.", examples=["2008-09-Q2"])]
+YearParam = Annotated[
+    str | None,
+    Query(max_length=20, description="Financial year, e.g. 2008-09.", examples=["2008-09"]),
+]
+PeriodParam = Annotated[
+    str,
+    Query(
+        max_length=20,
+        description="Period code: 2008-09, 2008-09-Q2 or 2008-09-M06.",
+        examples=["2008-09-Q2"],
+    ),
+]
 
 
 def parse_period_param(code: str, field: str = "period") -> Period:

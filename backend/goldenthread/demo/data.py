@@ -52,8 +52,9 @@ class UserSpec:
 
 ORGANISATIONS: tuple[OrganisationSpec, ...] = (
     OrganisationSpec(COUNCIL, "Wyvern County Council", "WCC", OrganisationKind.COUNCIL),
-    OrganisationSpec("health", "Wyvern Community Health NHS Trust", "WCHT",
-                     OrganisationKind.HEALTH),
+    OrganisationSpec(
+        "health", "Wyvern Community Health NHS Trust", "WCHT", OrganisationKind.HEALTH
+    ),
     OrganisationSpec("police", "Wyvern Constabulary", "WC", OrganisationKind.POLICE),
     OrganisationSpec("fire", "Wyvern Fire and Rescue Service", "WFRS", OrganisationKind.FIRE),
 )
@@ -92,47 +93,126 @@ ORG_UNITS: tuple[OrgUnitSpec, ...] = (
 
 USERS: tuple[UserSpec, ...] = (
     # The published demo accounts (DESIGN.md section 5).
-    UserSpec("admin", "Gareth Pryce", "Business Systems Administrator", Role.ADMIN,
-             unit="policy", purpose="administrator: users, organisations and the whole register"),
-    UserSpec("perf", "Helen Marsh", "Corporate Performance Manager", Role.PERFORMANCE,
-             unit="performance",
-             purpose="performance team: register, targets, verifying data, the IPR"),
-    UserSpec("manager", "David Ashworth", "Head of Waste Management", Role.MANAGER,
-             unit="waste", purpose="head of service: reviews Waste Management's performance"),
-    UserSpec("owner", "Priya Shah", "Recycling and Waste Strategy Officer", Role.CONTRIBUTOR,
-             unit="recycling",
-             purpose="PI owner: waste indicators, some with outturns due for entry"),
-    UserSpec("viewer", "Cllr Margaret Ellison", "Cabinet Member for Performance", Role.VIEWER,
-             purpose="councillor: reads dashboards and reports"),
+    UserSpec(
+        "admin",
+        "Gareth Pryce",
+        "Business Systems Administrator",
+        Role.ADMIN,
+        unit="policy",
+        purpose="administrator: users, organisations and the whole register",
+    ),
+    UserSpec(
+        "perf",
+        "Helen Marsh",
+        "Corporate Performance Manager",
+        Role.PERFORMANCE,
+        unit="performance",
+        purpose="performance team: register, targets, verifying data, the IPR",
+    ),
+    UserSpec(
+        "manager",
+        "David Ashworth",
+        "Head of Waste Management",
+        Role.MANAGER,
+        unit="waste",
+        purpose="head of service: reviews Waste Management's performance",
+    ),
+    UserSpec(
+        "owner",
+        "Priya Shah",
+        "Recycling and Waste Strategy Officer",
+        Role.CONTRIBUTOR,
+        unit="recycling",
+        purpose="PI owner: waste indicators, some with outturns due for entry",
+    ),
+    UserSpec(
+        "viewer",
+        "Cllr Margaret Ellison",
+        "Cabinet Member for Performance",
+        Role.VIEWER,
+        purpose="councillor: reads dashboards and reports",
+    ),
     # Other fictional staff who own and deputise for indicators.
-    UserSpec("tom.whitfield", "Tom Whitfield", "Performance and Information Officer",
-             Role.CONTRIBUTOR, unit="performance"),
-    UserSpec("rhys.morgan", "Rhys Morgan", "Waste Contracts Officer", Role.CONTRIBUTOR,
-             unit="recycling"),
-    UserSpec("rachel.greaves", "Rachel Greaves", "Head of Children's Social Care", Role.MANAGER,
-             unit="csc"),
-    UserSpec("daniel.mensah", "Daniel Mensah", "Looked After Children Team Manager",
-             Role.CONTRIBUTOR, unit="lac"),
-    UserSpec("fiona.carr", "Fiona Carr", "Senior School Improvement Adviser", Role.CONTRIBUTOR,
-             unit="school_improvement"),
-    UserSpec("alan.brooks", "Alan Brooks", "Reablement Service Manager", Role.CONTRIBUTOR,
-             unit="reablement"),
-    UserSpec("sunita.patel", "Sunita Patel", "Health Improvement Lead", Role.CONTRIBUTOR,
-             unit="health_improvement"),
-    UserSpec("owen.llewellyn", "Owen Llewellyn", "Network Manager", Role.CONTRIBUTOR,
-             unit="network"),
-    UserSpec("claire.dobson", "Claire Dobson", "Community Safety Manager", Role.CONTRIBUTOR,
-             unit="safer"),
-    UserSpec("joanne.hurst", "Joanne Hurst", "HR Business Partner", Role.CONTRIBUTOR,
-             unit="hr"),
-    UserSpec("mark.fenwick", "Mark Fenwick", "Revenues and Benefits Manager", Role.CONTRIBUTOR,
-             unit="revenues"),
-    UserSpec("nadia.hussain", "Nadia Hussain", "Partnership Crime Analyst", Role.CONTRIBUTOR,
-             organisation="police"),
-    UserSpec("ben.taylor", "Ben Taylor", "Health Intelligence Analyst", Role.CONTRIBUTOR,
-             organisation="health"),
-    UserSpec("lee.marshall", "Lee Marshall", "Community Fire Safety Manager", Role.CONTRIBUTOR,
-             organisation="fire"),
+    UserSpec(
+        "tom.whitfield",
+        "Tom Whitfield",
+        "Performance and Information Officer",
+        Role.CONTRIBUTOR,
+        unit="performance",
+    ),
+    UserSpec(
+        "rhys.morgan", "Rhys Morgan", "Waste Contracts Officer", Role.CONTRIBUTOR, unit="recycling"
+    ),
+    UserSpec(
+        "rachel.greaves",
+        "Rachel Greaves",
+        "Head of Children's Social Care",
+        Role.MANAGER,
+        unit="csc",
+    ),
+    UserSpec(
+        "daniel.mensah",
+        "Daniel Mensah",
+        "Looked After Children Team Manager",
+        Role.CONTRIBUTOR,
+        unit="lac",
+    ),
+    UserSpec(
+        "fiona.carr",
+        "Fiona Carr",
+        "Senior School Improvement Adviser",
+        Role.CONTRIBUTOR,
+        unit="school_improvement",
+    ),
+    UserSpec(
+        "alan.brooks",
+        "Alan Brooks",
+        "Reablement Service Manager",
+        Role.CONTRIBUTOR,
+        unit="reablement",
+    ),
+    UserSpec(
+        "sunita.patel",
+        "Sunita Patel",
+        "Health Improvement Lead",
+        Role.CONTRIBUTOR,
+        unit="health_improvement",
+    ),
+    UserSpec(
+        "owen.llewellyn", "Owen Llewellyn", "Network Manager", Role.CONTRIBUTOR, unit="network"
+    ),
+    UserSpec(
+        "claire.dobson", "Claire Dobson", "Community Safety Manager", Role.CONTRIBUTOR, unit="safer"
+    ),
+    UserSpec("joanne.hurst", "Joanne Hurst", "HR Business Partner", Role.CONTRIBUTOR, unit="hr"),
+    UserSpec(
+        "mark.fenwick",
+        "Mark Fenwick",
+        "Revenues and Benefits Manager",
+        Role.CONTRIBUTOR,
+        unit="revenues",
+    ),
+    UserSpec(
+        "nadia.hussain",
+        "Nadia Hussain",
+        "Partnership Crime Analyst",
+        Role.CONTRIBUTOR,
+        organisation="police",
+    ),
+    UserSpec(
+        "ben.taylor",
+        "Ben Taylor",
+        "Health Intelligence Analyst",
+        Role.CONTRIBUTOR,
+        organisation="health",
+    ),
+    UserSpec(
+        "lee.marshall",
+        "Lee Marshall",
+        "Community Fire Safety Manager",
+        Role.CONTRIBUTOR,
+        organisation="fire",
+    ),
 )
 
 # (username, role, what the account is for), printed by the CLI at start-up.

@@ -66,91 +66,148 @@ def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-async def _people(session: AsyncSession, settings: Settings
-                  ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+async def _people(
+    session: AsyncSession, settings: Settings
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     orgs: dict[str, int] = {}
     for org in ORGANISATIONS:
-        created = await organisations.create_organisation(session, OrganisationCreate(
-            name=org.name, short_name=org.short_name, kind=org.kind))
+        created = await organisations.create_organisation(
+            session, OrganisationCreate(name=org.name, short_name=org.short_name, kind=org.kind)
+        )
         orgs[org.key] = created.id
     units: dict[str, int] = {}
     for unit in ORG_UNITS:
-        created_unit = await organisations.create_org_unit(session, OrgUnitCreate(
-            organisation_id=orgs[unit.organisation], name=unit.name, level=unit.level,
-            parent_id=units[unit.parent] if unit.parent else None))
+        created_unit = await organisations.create_org_unit(
+            session,
+            OrgUnitCreate(
+                organisation_id=orgs[unit.organisation],
+                name=unit.name,
+                level=unit.level,
+                parent_id=units[unit.parent] if unit.parent else None,
+            ),
+        )
         units[unit.key] = created_unit.id
     people: dict[str, int] = {}
     for user in USERS:
-        created_user = await users.create_user(session, UserCreate(
-            username=user.username, full_name=user.full_name, job_title=user.job_title,
-            email=f"{user.username}@wyvern.example", role=user.role,
-            organisation_id=orgs[user.organisation],
-            org_unit_id=units[user.unit] if user.unit else None,
-            password=DEMO_PASSWORD), settings)
+        created_user = await users.create_user(
+            session,
+            UserCreate(
+                username=user.username,
+                full_name=user.full_name,
+                job_title=user.job_title,
+                email=f"{user.username}@wyvern.example",
+                role=user.role,
+                organisation_id=orgs[user.organisation],
+                org_unit_id=units[user.unit] if user.unit else None,
+                password=DEMO_PASSWORD,
+            ),
+            settings,
+        )
         people[user.username] = created_user.id
     return orgs, units, people
 
 
-def _indicator_create(spec: IndicatorSpec, orgs: dict[str, int], units: dict[str, int],
-                      people: dict[str, int]) -> IndicatorCreate:
+def _indicator_create(
+    spec: IndicatorSpec, orgs: dict[str, int], units: dict[str, int], people: dict[str, int]
+) -> IndicatorCreate:
     return IndicatorCreate(
-        code=spec.code, title=spec.title, definition=spec.definition,
-        procedure_note=spec.procedure_note, unit=spec.unit,
-        decimal_places=spec.decimal_places, polarity=spec.polarity,
-        frequency=spec.frequency, aggregation=spec.aggregation,
+        code=spec.code,
+        title=spec.title,
+        definition=spec.definition,
+        procedure_note=spec.procedure_note,
+        unit=spec.unit,
+        decimal_places=spec.decimal_places,
+        polarity=spec.polarity,
+        frequency=spec.frequency,
+        aggregation=spec.aggregation,
         multiplier=_decimal(spec.multiplier),
         tolerance_percent=_decimal(spec.tolerance_percent),
-        tolerance_absolute=_decimal(spec.tolerance_absolute), sets=list(spec.sets),
+        tolerance_absolute=_decimal(spec.tolerance_absolute),
+        sets=list(spec.sets),
         owner_id=people[spec.owner],
         deputy_id=people[spec.deputy] if spec.deputy else None,
-        organisation_id=orgs[COUNCIL], org_unit_id=units[spec.org_unit],
+        organisation_id=orgs[COUNCIL],
+        org_unit_id=units[spec.org_unit],
         lead_organisation_id=orgs[spec.lead] if spec.lead else None,
-        shared_with_partners=spec.shared, public=spec.public)
+        shared_with_partners=spec.shared,
+        public=spec.public,
+    )
 
 
-async def _figures(session: AsyncSession, plan: DemoPlan,
-                   register: dict[str, Indicator]) -> None:
+async def _figures(session: AsyncSession, plan: DemoPlan, register: dict[str, Indicator]) -> None:
     for target in plan.targets:
         await targets.put_target(
-            session, SYSTEM_ACTOR, register[target.code], target.period,
-            TargetWrite(value=target.value, low=target.low, high=target.high,
-                        stretch_value=target.stretch_value, note=target.note), None)
+            session,
+            SYSTEM_ACTOR,
+            register[target.code],
+            target.period,
+            TargetWrite(
+                value=target.value,
+                low=target.low,
+                high=target.high,
+                stretch_value=target.stretch_value,
+                note=target.note,
+            ),
+            None,
+        )
     for outturn in plan.outturns:
         await outturns.put_outturn(
-            session, SYSTEM_ACTOR, register[outturn.code], outturn.period,
-            OutturnWrite(value=outturn.value, numerator=outturn.numerator,
-                         denominator=outturn.denominator, commentary=outturn.commentary,
-                         status=outturn.status), None)
+            session,
+            SYSTEM_ACTOR,
+            register[outturn.code],
+            outturn.period,
+            OutturnWrite(
+                value=outturn.value,
+                numerator=outturn.numerator,
+                denominator=outturn.denominator,
+                commentary=outturn.commentary,
+                status=outturn.status,
+            ),
+            None,
+        )
 
 
-async def load_demo(session: AsyncSession, settings: Settings, *,
-                    today: date | None = None) -> DemoSummary:
+async def load_demo(
+    session: AsyncSession, settings: Settings, *, today: date | None = None
+) -> DemoSummary:
     """Fill an empty database with the demo partnership, its register and its figures.
 
     ``today`` (default: the real date) decides the years: three complete financial years
     and the current one to date. Raises :class:`DemoDataExists` if any organisation exists.
     """
     if await session.scalar(select(func.count()).select_from(Organisation)):
-        raise DemoDataExists("The database already holds data; the demo is only loaded into "
-                             "an empty database.")
+        raise DemoDataExists(
+            "The database already holds data; the demo is only loaded into an empty database."
+        )
     plan = build_plan(INDICATORS, today or date.today())
     orgs, units, people = await _people(session, settings)
     register: dict[str, Indicator] = {}
     for spec in INDICATORS:
         register[spec.code] = await indicators.create_indicator(
-            session, SYSTEM_ACTOR, _indicator_create(spec, orgs, units, people))
+            session, SYSTEM_ACTOR, _indicator_create(spec, orgs, units, people)
+        )
     await _figures(session, plan, register)
     for spec in INDICATORS:
         if spec.retired_note:
             await indicators.update_indicator(
-                session, SYSTEM_ACTOR, register[spec.code],
-                IndicatorUpdate(lifecycle=Lifecycle.RETIRED,
-                                definition=f"{spec.definition} Retired: {spec.retired_note}"))
+                session,
+                SYSTEM_ACTOR,
+                register[spec.code],
+                IndicatorUpdate(
+                    lifecycle=Lifecycle.RETIRED,
+                    definition=f"{spec.definition} Retired: {spec.retired_note}",
+                ),
+            )
     await session.flush()
     calendar = plan.calendar
     return DemoSummary(
-        organisations=len(orgs), org_units=len(units), users=len(people),
-        indicators=len(register), targets=len(plan.targets), outturns=len(plan.outturns),
+        organisations=len(orgs),
+        org_units=len(units),
+        users=len(people),
+        indicators=len(register),
+        targets=len(plan.targets),
+        outturns=len(plan.outturns),
         current_year=financial_year_code(calendar.current_year),
         latest_complete_year=calendar.annual_view.code,
-        latest_quarter=calendar.quarter_view.code)
+        latest_quarter=calendar.quarter_view.code,
+    )

@@ -36,13 +36,26 @@ def _decimals(*values: str) -> tuple[Decimal, ...]:
 
 
 # Cancels within each quarter and is zero at each quarter end.
-_MONTHLY_WIGGLE = _decimals("0.012", "-0.012", "0", "0.008", "-0.008", "0", "0.010", "-0.010",
-                            "0", "0.006", "-0.006", "0")
+_MONTHLY_WIGGLE = _decimals(
+    "0.012", "-0.012", "0", "0.008", "-0.008", "0", "0.010", "-0.010", "0", "0.006", "-0.006", "0"
+)
 _QUARTERLY_WIGGLE = _decimals("0.008", "-0.006", "0.004", "-0.006")  # cancels over the year
 _QUARTERLY_SNAPSHOT_WIGGLE = _decimals("-0.010", "0.006", "-0.004", "0")  # zero at year end
 _DENOMINATOR_SHAPE = {
-    Frequency.MONTHLY: _decimals("1.00", "0.97", "1.03", "1.02", "0.98", "1.00", "1.04", "0.96",
-                                 "1.00", "1.01", "0.99", "1.00"),
+    Frequency.MONTHLY: _decimals(
+        "1.00",
+        "0.97",
+        "1.03",
+        "1.02",
+        "0.98",
+        "1.00",
+        "1.04",
+        "0.96",
+        "1.00",
+        "1.01",
+        "0.99",
+        "1.00",
+    ),
     Frequency.QUARTERLY: _decimals("1.00", "1.02", "0.97", "1.01"),
     Frequency.ANNUAL: _decimals("1"),
 }
@@ -80,9 +93,12 @@ class DemoCalendar:
 def demo_calendar(today: date) -> DemoCalendar:
     current = period_containing(Frequency.ANNUAL, today).year
     yesterday = today - timedelta(days=1)
-    return DemoCalendar(today=today, current_year=current,
-                        annual_view=Period(current - 1, Frequency.ANNUAL, 1),
-                        quarter_view=latest_period_ending_by(Frequency.QUARTERLY, yesterday))
+    return DemoCalendar(
+        today=today,
+        current_year=current,
+        annual_view=Period(current - 1, Frequency.ANNUAL, 1),
+        quarter_view=latest_period_ending_by(Frequency.QUARTERLY, yesterday),
+    )
 
 
 @dataclass(frozen=True)
@@ -127,12 +143,18 @@ def multiplier_of(spec: IndicatorSpec) -> Decimal:
 def rules_of(spec: IndicatorSpec) -> IndicatorRules:
     """The status rules the register will apply to this indicator."""
     return IndicatorRules(
-        code=spec.code, polarity=spec.polarity, frequency=spec.frequency,
-        aggregation=spec.aggregation, multiplier=multiplier_of(spec),
-        decimal_places=spec.decimal_places, unit=spec.unit,
+        code=spec.code,
+        polarity=spec.polarity,
+        frequency=spec.frequency,
+        aggregation=spec.aggregation,
+        multiplier=multiplier_of(spec),
+        decimal_places=spec.decimal_places,
+        unit=spec.unit,
         tolerance_percent=Decimal(spec.tolerance_percent or 5),
-        tolerance_absolute=(None if spec.tolerance_absolute is None
-                            else Decimal(spec.tolerance_absolute)))
+        tolerance_absolute=(
+            None if spec.tolerance_absolute is None else Decimal(spec.tolerance_absolute)
+        ),
+    )
 
 
 def _wiggle(spec: IndicatorSpec) -> tuple[Decimal, ...]:
@@ -177,16 +199,21 @@ def year_figures(spec: IndicatorSpec, offset: int, level: Decimal) -> list[Figur
             values.append(value)
     else:  # last (a snapshot, or cumulative along a profile) and mean
         shares = shares or [Decimal(1)] * count
-        values = [_round(level * share * (1 + wobble), places)
-                  for share, wobble in zip(shares, wiggle, strict=True)]
+        values = [
+            _round(level * share * (1 + wobble), places)
+            for share, wobble in zip(shares, wiggle, strict=True)
+        ]
     return [(value, None, None) for value in values]
 
 
 def _target_note(spec: IndicatorSpec, offset: int) -> str:
     if offset > CURRENT:
         return "Provisional: final year of the three-year plan, confirmed at budget setting."
-    note = ("Local Area Agreement target, agreed by the Wyvern Partnership Board."
-            if "LAA" in spec.sets else "Service plan target, agreed by the directorate.")
+    note = (
+        "Local Area Agreement target, agreed by the Wyvern Partnership Board."
+        if "LAA" in spec.sets
+        else "Service plan target, agreed by the directorate."
+    )
     if spec.stretch and spec.stretch[offset] is not None:
         note += " The stretch value is the reward (LPSA) target."
     return note
@@ -205,18 +232,33 @@ def target_rows(spec: IndicatorSpec, calendar: DemoCalendar) -> list[TargetRow]:
             value = Decimal(level)
         stretch_text = spec.stretch[offset] if spec.stretch else None
         stretch = None if stretch_text is None else Decimal(stretch_text)
-        rows.append(TargetRow(spec.code, Period(year, Frequency.ANNUAL, 1), value, low, high,
-                              stretch, _target_note(spec, offset)))
+        rows.append(
+            TargetRow(
+                spec.code,
+                Period(year, Frequency.ANNUAL, 1),
+                value,
+                low,
+                high,
+                stretch,
+                _target_note(spec, offset),
+            )
+        )
         if not spec.profile or value is None or offset > CURRENT:
             continue
         note = f"{spec.frequency.value.capitalize()} profile of the annual target."
-        for period, text in zip(periods_in_year(year, spec.frequency), spec.profile,
-                                strict=True):
+        for period, text in zip(periods_in_year(year, spec.frequency), spec.profile, strict=True):
             share = Decimal(text)
-            rows.append(TargetRow(
-                spec.code, period, _round(value * share, spec.decimal_places), None, None,
-                None if stretch is None else _round(stretch * share, spec.decimal_places),
-                note))
+            rows.append(
+                TargetRow(
+                    spec.code,
+                    period,
+                    _round(value * share, spec.decimal_places),
+                    None,
+                    None,
+                    None if stretch is None else _round(stretch * share, spec.decimal_places),
+                    note,
+                )
+            )
     return rows
 
 
@@ -228,8 +270,7 @@ def _mid_year_gap(calendar: DemoCalendar) -> Period:
     return Period(calendar.current_year - 1, Frequency.MONTHLY, 3)
 
 
-def _commentary(spec: IndicatorSpec, calendar: DemoCalendar, period: Period,
-                offset: int) -> str:
+def _commentary(spec: IndicatorSpec, calendar: DemoCalendar, period: Period, offset: int) -> str:
     year_end = periods_in_year(calendar.year(LATEST_COMPLETE), spec.frequency)[-1]
     if period == year_end and spec.year_end_note:
         return spec.year_end_note
@@ -253,7 +294,8 @@ def outturn_rows(spec: IndicatorSpec, calendar: DemoCalendar) -> list[OutturnRow
             continue
         periods = periods_in_year(calendar.year(offset), spec.frequency)
         for period, (value, numerator, denominator) in zip(
-                periods, year_figures(spec, offset, Decimal(level)), strict=True):
+            periods, year_figures(spec, offset, Decimal(level)), strict=True
+        ):
             if not calendar.has_ended(period) or period in skipped:
                 continue
             if offset == CURRENT:
@@ -262,12 +304,28 @@ def outturn_rows(spec: IndicatorSpec, calendar: DemoCalendar) -> list[OutturnRow
                 status = OutturnStatus.QUALIFIED
             else:
                 status = OutturnStatus.VERIFIED
-            rows.append(OutturnRow(spec.code, period, value, numerator, denominator,
-                                   _commentary(spec, calendar, period, offset), status))
+            rows.append(
+                OutturnRow(
+                    spec.code,
+                    period,
+                    value,
+                    numerator,
+                    denominator,
+                    _commentary(spec, calendar, period, offset),
+                    status,
+                )
+            )
     if spec.draft_latest and rows and rows[-1].period.year == calendar.current_year:
         last = rows[-1]
-        rows[-1] = OutturnRow(last.code, last.period, last.value, last.numerator,
-                              last.denominator, last.commentary, OutturnStatus.DRAFT)
+        rows[-1] = OutturnRow(
+            last.code,
+            last.period,
+            last.value,
+            last.numerator,
+            last.denominator,
+            last.commentary,
+            OutturnStatus.DRAFT,
+        )
     return rows
 
 

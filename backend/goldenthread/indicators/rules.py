@@ -25,8 +25,14 @@ def default_multiplier(unit: Unit, aggregation: Aggregation) -> Decimal:
     return Decimal(100) if unit is Unit.PERCENT and aggregation is Aggregation.RATIO else Decimal(1)
 
 
-def may_write_data(principal: Principal, *, owner_id: int | None, deputy_id: int | None,
-                   lead_organisation_id: int | None, outturn: bool) -> bool:
+def may_write_data(
+    principal: Principal,
+    *,
+    owner_id: int | None,
+    deputy_id: int | None,
+    lead_organisation_id: int | None,
+    outturn: bool,
+) -> bool:
     """Whether the principal may write this indicator's targets (outturn=False) or outturns.
 
     The performance team and administrators may write any indicator; a contributor only the
@@ -34,9 +40,12 @@ def may_write_data(principal: Principal, *, owner_id: int | None, deputy_id: int
     ``outturns:write`` scope may write outturns of indicators its organisation leads.
     """
     if principal.is_client:
-        return (outturn and principal.has_scope("outturns:write")
-                and lead_organisation_id is not None
-                and lead_organisation_id == principal.organisation_id)
+        return (
+            outturn
+            and principal.has_scope("outturns:write")
+            and lead_organisation_id is not None
+            and lead_organisation_id == principal.organisation_id
+        )
     if principal.role in (Role.ADMIN, Role.PERFORMANCE):
         return True
     if principal.role is Role.CONTRIBUTOR:
@@ -60,11 +69,15 @@ def period_for_indicator(code: str, frequency: Frequency, *, allow_annual: bool)
     period = parse_period(code)
     if period.frequency is frequency or (allow_annual and period.frequency is Frequency.ANNUAL):
         return period
-    examples = {Frequency.MONTHLY: "a month like 2008-09-M01",
-                Frequency.QUARTERLY: "a quarter like 2008-09-Q1",
-                Frequency.ANNUAL: "a financial year like 2008-09"}
+    examples = {
+        Frequency.MONTHLY: "a month like 2008-09-M01",
+        Frequency.QUARTERLY: "a quarter like 2008-09-Q1",
+        Frequency.ANNUAL: "a financial year like 2008-09",
+    }
     expected = examples[frequency]
     if allow_annual and frequency is not Frequency.ANNUAL:
         expected += " or " + examples[Frequency.ANNUAL]
-    raise PeriodError(f"{period.code} is a {period.frequency.value} period but this indicator is "
-                      f"{frequency.value}: expected {expected}")
+    raise PeriodError(
+        f"{period.code} is a {period.frequency.value} period but this indicator is "
+        f"{frequency.value}: expected {expected}"
+    )

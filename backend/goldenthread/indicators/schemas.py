@@ -12,8 +12,16 @@ from goldenthread.indicators.models import Lifecycle
 from goldenthread.periods.rules import Frequency
 from goldenthread.status.rules import Aggregation, Polarity, Unit
 
-SetName = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, min_length=1,
-                                           max_length=40, pattern=r"^[A-Za-z0-9_\- ]+$")]
+SetName = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        to_upper=True,
+        min_length=1,
+        max_length=40,
+        pattern=r"^[A-Za-z0-9_\- ]+$",
+    ),
+]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 NonNegative = Annotated[Decimal, Field(ge=0, max_digits=20, decimal_places=8)]
 
@@ -29,21 +37,28 @@ class IndicatorFields(BaseModel):
 
     title: str = Field(min_length=1, max_length=300)
     definition: str = Field(default="", max_length=20_000)
-    procedure_note: str = Field(default="", max_length=20_000,
-                                description="How the figure is collected and calculated.")
+    procedure_note: str = Field(
+        default="", max_length=20_000, description="How the figure is collected and calculated."
+    )
     unit: Unit
     decimal_places: int = Field(default=0, ge=0, le=6)
     polarity: Polarity
     frequency: Frequency
     aggregation: Aggregation
     multiplier: Decimal | None = Field(
-        default=None, gt=0, max_digits=20, decimal_places=8,
+        default=None,
+        gt=0,
+        max_digits=20,
+        decimal_places=8,
         description="For ratio indicators: 100 for percentages. Defaults to 100 for a percent "
-                    "ratio, else 1.")
+        "ratio, else 1.",
+    )
     tolerance_percent: NonNegative | None = Field(
-        default=None, description="Amber band as a percent of the target (default 5).")
+        default=None, description="Amber band as a percent of the target (default 5)."
+    )
     tolerance_absolute: NonNegative | None = Field(
-        default=None, description="Amber band in the indicator's unit; overrides the percent.")
+        default=None, description="Amber band in the indicator's unit; overrides the percent."
+    )
     sets: list[SetName] = Field(default_factory=list, max_length=20)
     owner_id: int | None = None
     deputy_id: int | None = None

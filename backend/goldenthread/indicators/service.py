@@ -22,10 +22,27 @@ from goldenthread.outturns.models import Outturn
 from goldenthread.users import service as users
 
 AUDITED_FIELDS = (
-    "code", "title", "definition", "procedure_note", "unit", "decimal_places", "polarity",
-    "frequency", "aggregation", "multiplier", "tolerance_percent", "tolerance_absolute", "sets",
-    "owner_id", "deputy_id", "organisation_id", "org_unit_id", "lead_organisation_id",
-    "shared_with_partners", "public", "lifecycle",
+    "code",
+    "title",
+    "definition",
+    "procedure_note",
+    "unit",
+    "decimal_places",
+    "polarity",
+    "frequency",
+    "aggregation",
+    "multiplier",
+    "tolerance_percent",
+    "tolerance_absolute",
+    "sets",
+    "owner_id",
+    "deputy_id",
+    "organisation_id",
+    "org_unit_id",
+    "lead_organisation_id",
+    "shared_with_partners",
+    "public",
+    "lifecycle",
 )
 # Changing these would reinterpret outturns already stored.
 SHAPE_FIELDS = ("frequency", "aggregation")
@@ -37,17 +54,19 @@ def visible_to(principal: Principal) -> ColumnElement[bool]:
         return true()
     if not principal.has_scope("indicators:read") and not principal.has_scope("laa:read"):
         return false()
-    in_laa = exists().where(IndicatorSet.indicator_id == Indicator.id,
-                            IndicatorSet.name == rules.PARTNER_READABLE_SET)
+    in_laa = exists().where(
+        IndicatorSet.indicator_id == Indicator.id, IndicatorSet.name == rules.PARTNER_READABLE_SET
+    )
     return or_(Indicator.shared_with_partners.is_(True), in_laa)
 
 
-def _with_sets() -> Select[tuple[Indicator]]:
+def _with_sets() -> Select[Indicator]:
     return select(Indicator).options(selectinload(Indicator.set_memberships))
 
 
-async def get_indicator(session: AsyncSession, indicator_id: int, principal: Principal,
-                        *, for_update: bool = False) -> Indicator:
+async def get_indicator(
+    session: AsyncSession, indicator_id: int, principal: Principal, *, for_update: bool = False
+) -> Indicator:
     query = _with_sets().where(Indicator.id == indicator_id, visible_to(principal))
     if for_update:
         query = query.execution_options(populate_existing=True)
@@ -59,14 +78,30 @@ async def get_indicator(session: AsyncSession, indicator_id: int, principal: Pri
 
 
 async def list_indicators(
-    session: AsyncSession, principal: Principal, *, code: str | None, set_name: str | None,
-    org_unit_id: int | None, q: str | None, lifecycle: str, owner_id: int | None,
-    limit: int, cursor: str | None,
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    code: str | None,
+    set_name: str | None,
+    org_unit_id: int | None,
+    q: str | None,
+    lifecycle: str,
+    owner_id: int | None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[Indicator], str | None]:
     query = _with_sets().where(visible_to(principal)).order_by(Indicator.code_key).limit(limit + 1)
-    query = query.where(*await filter_conditions(
-        session, code=code, set_name=set_name, org_unit_id=org_unit_id, q=q,
-        lifecycle=lifecycle, owner_id=owner_id))
+    query = query.where(
+        *await filter_conditions(
+            session,
+            code=code,
+            set_name=set_name,
+            org_unit_id=org_unit_id,
+            q=q,
+            lifecycle=lifecycle,
+            owner_id=owner_id,
+        )
+    )
     if cursor:
         (after_key,) = decode_cursor(cursor)
         query = query.where(Indicator.code_key > str(after_key))
@@ -76,8 +111,13 @@ async def list_indicators(
 
 
 async def filter_conditions(
-    session: AsyncSession, *, code: str | None = None, set_name: str | None = None,
-    org_unit_id: int | None = None, q: str | None = None, lifecycle: str = "active",
+    session: AsyncSession,
+    *,
+    code: str | None = None,
+    set_name: str | None = None,
+    org_unit_id: int | None = None,
+    q: str | None = None,
+    lifecycle: str = "active",
     owner_id: int | None = None,
 ) -> list[ColumnElement[bool]]:
     """SQL conditions for the register's filters, shared by the list and the status views."""
@@ -85,17 +125,25 @@ async def filter_conditions(
     if code:
         conditions.append(Indicator.code_key == rules.normalise_code(code)[1])
     if set_name:
-        conditions.append(exists().where(IndicatorSet.indicator_id == Indicator.id,
-                                         IndicatorSet.name == set_name.strip().upper()))
+        conditions.append(
+            exists().where(
+                IndicatorSet.indicator_id == Indicator.id,
+                IndicatorSet.name == set_name.strip().upper(),
+            )
+        )
     if org_unit_id is not None:
         units = await organisations.org_unit_subtree(session, org_unit_id)
         conditions.append(Indicator.org_unit_id.in_(units))
     if q:
         pattern = "%" + q.strip().lower().replace("\\", "\\\\").replace("%", "\\%")
         pattern = pattern.replace("_", "\\_") + "%"
-        conditions.append(or_(Indicator.code_key.like(pattern, escape="\\"),
-                              func.lower(Indicator.title).like(pattern, escape="\\"),
-                              func.lower(Indicator.definition).like(pattern, escape="\\")))
+        conditions.append(
+            or_(
+                Indicator.code_key.like(pattern, escape="\\"),
+                func.lower(Indicator.title).like(pattern, escape="\\"),
+                func.lower(Indicator.definition).like(pattern, escape="\\"),
+            )
+        )
     if lifecycle != "all":
         conditions.append(Indicator.lifecycle == Lifecycle(lifecycle))
     if owner_id is not None:
@@ -107,8 +155,9 @@ async def _check_references(session: AsyncSession, values: dict[str, Any]) -> No
     errors: list[FieldError] = []
     named = {f: values[f] for f in ("owner_id", "deputy_id") if values.get(f) is not None}
     found = await users.existing_user_ids(session, set(named.values()))
-    errors += [FieldError(f, f"there is no user {uid}") for f, uid in named.items()
-               if uid not in found]
+    errors += [
+        FieldError(f, f"there is no user {uid}") for f, uid in named.items() if uid not in found
+    ]
     if named.get("owner_id") is not None and named.get("owner_id") == named.get("deputy_id"):
         errors.append(FieldError("deputy_id", "the deputy must be someone other than the owner"))
     lead = values.get("lead_organisation_id")
@@ -116,8 +165,9 @@ async def _check_references(session: AsyncSession, values: dict[str, Any]) -> No
         errors.append(FieldError("lead_organisation_id", f"there is no organisation {lead}"))
     if errors:
         raise ValidationFailed("Some references are not valid.", errors)
-    await organisations.check_placement(session, values["organisation_id"],
-                                        values.get("org_unit_id"))
+    await organisations.check_placement(
+        session, values["organisation_id"], values.get("org_unit_id")
+    )
 
 
 async def _ensure_code_free(session: AsyncSession, code_key: str, except_id: int | None) -> None:
@@ -125,16 +175,18 @@ async def _ensure_code_free(session: AsyncSession, code_key: str, except_id: int
     if except_id is not None:
         query = query.where(Indicator.id != except_id)
     if await session.scalar(query) is not None:
-        raise Conflict(f"An indicator with code {code_key.upper()!r} already exists "
-                       "(codes are case-insensitive).", [FieldError("code", "already in use")])
+        raise Conflict(
+            f"An indicator with code {code_key.upper()!r} already exists "
+            "(codes are case-insensitive).",
+            [FieldError("code", "already in use")],
+        )
 
 
 def _snapshot(indicator: Indicator) -> dict[str, Any]:
     return audit.snapshot(indicator, AUDITED_FIELDS)
 
 
-async def create_indicator(session: AsyncSession, actor: Actor,
-                           data: IndicatorCreate) -> Indicator:
+async def create_indicator(session: AsyncSession, actor: Actor, data: IndicatorCreate) -> Indicator:
     values = data.model_dump()
     values["code"], code_key = rules.normalise_code(data.code)
     await _ensure_code_free(session, code_key, None)
@@ -144,30 +196,53 @@ async def create_indicator(session: AsyncSession, actor: Actor,
         values["multiplier"] = rules.default_multiplier(data.unit, data.aggregation)
     if values["tolerance_percent"] is None:
         values["tolerance_percent"] = rules.DEFAULT_TOLERANCE_PERCENT
-    indicator = Indicator(**values, code_key=code_key,
-                          set_memberships=[IndicatorSet(name=s) for s in sets])
+    indicator = Indicator(
+        **values, code_key=code_key, set_memberships=[IndicatorSet(name=s) for s in sets]
+    )
     session.add(indicator)
     await session.flush()
-    audit.record(session, actor, action="create", entity="indicator", entity_id=indicator.id,
-                 indicator_id=indicator.id, before=None, after=_snapshot(indicator))
+    audit.record(
+        session,
+        actor,
+        action="create",
+        entity="indicator",
+        entity_id=indicator.id,
+        indicator_id=indicator.id,
+        before=None,
+        after=_snapshot(indicator),
+    )
     return indicator
 
 
-async def update_indicator(session: AsyncSession, actor: Actor, indicator: Indicator,
-                           data: IndicatorUpdate) -> Indicator:
+async def update_indicator(
+    session: AsyncSession, actor: Actor, indicator: Indicator, data: IndicatorUpdate
+) -> Indicator:
     changes = data.model_dump(exclude_unset=True)
     before = _snapshot(indicator)
     if "code" in changes:
         if changes["code"] is None:
-            raise ValidationFailed("The code cannot be removed.",
-                                   [FieldError("code", "may not be null")])
+            raise ValidationFailed(
+                "The code cannot be removed.", [FieldError("code", "may not be null")]
+            )
         changes["code"], code_key = rules.normalise_code(changes["code"])
         await _ensure_code_free(session, code_key, indicator.id)
         indicator.code_key = code_key
-    required = ("title", "unit", "decimal_places", "polarity", "frequency", "aggregation",
-                "organisation_id", "shared_with_partners", "public", "lifecycle", "multiplier")
-    nulls = [FieldError(f, "may not be null") for f in required if f in changes
-             and changes[f] is None]
+    required = (
+        "title",
+        "unit",
+        "decimal_places",
+        "polarity",
+        "frequency",
+        "aggregation",
+        "organisation_id",
+        "shared_with_partners",
+        "public",
+        "lifecycle",
+        "multiplier",
+    )
+    nulls = [
+        FieldError(f, "may not be null") for f in required if f in changes and changes[f] is None
+    ]
     if nulls:
         raise ValidationFailed("Some fields may not be emptied.", nulls)
     reshaped = [f for f in SHAPE_FIELDS if f in changes and changes[f] != getattr(indicator, f)]
@@ -175,7 +250,8 @@ async def update_indicator(session: AsyncSession, actor: Actor, indicator: Indic
         raise Conflict(
             f"The {' and '.join(reshaped)} cannot change once outturns are recorded; retire this "
             "indicator and create a new one.",
-            [FieldError(f, "outturns already recorded") for f in reshaped])
+            [FieldError(f, "outturns already recorded") for f in reshaped],
+        )
     if "tolerance_percent" in changes and changes["tolerance_percent"] is None:
         changes["tolerance_percent"] = rules.DEFAULT_TOLERANCE_PERCENT
     merged = {**before, **{k: v for k, v in changes.items() if k != "sets"}}
@@ -191,25 +267,39 @@ async def update_indicator(session: AsyncSession, actor: Actor, indicator: Indic
     indicator.updated_at = utcnow()
     await session.flush()
     action = "retire" if before["lifecycle"] != after["lifecycle"] == "retired" else "update"
-    audit.record(session, actor, action=action, entity="indicator", entity_id=indicator.id,
-                 indicator_id=indicator.id, before=before, after=after)
+    audit.record(
+        session,
+        actor,
+        action=action,
+        entity="indicator",
+        entity_id=indicator.id,
+        indicator_id=indicator.id,
+        before=before,
+        after=after,
+    )
     return indicator
 
 
 async def _has_outturns(session: AsyncSession, indicator_id: int) -> bool:
-    found = await session.scalar(select(Outturn.id).where(Outturn.indicator_id == indicator_id)
-                                 .limit(1))
+    found = await session.scalar(
+        select(Outturn.id).where(Outturn.indicator_id == indicator_id).limit(1)
+    )
     return found is not None
 
 
 def check_may_write(actor: Actor, indicator: Indicator, *, outturn: bool) -> None:
     """Shared by targets and outturns: role, ownership and lifecycle."""
-    if not rules.may_write_data(actor.principal, owner_id=indicator.owner_id,
-                                deputy_id=indicator.deputy_id,
-                                lead_organisation_id=indicator.lead_organisation_id,
-                                outturn=outturn):
+    if not rules.may_write_data(
+        actor.principal,
+        owner_id=indicator.owner_id,
+        deputy_id=indicator.deputy_id,
+        lead_organisation_id=indicator.lead_organisation_id,
+        outturn=outturn,
+    ):
         what = "outturns" if outturn else "targets"
-        raise Forbidden(f"You may not write {what} for {indicator.code}: only its owner, its "
-                        "deputy and the performance team may.")
+        raise Forbidden(
+            f"You may not write {what} for {indicator.code}: only its owner, its "
+            "deputy and the performance team may."
+        )
     if indicator.lifecycle is Lifecycle.RETIRED:
         raise Conflict(f"{indicator.code} is retired; its figures can no longer change.")

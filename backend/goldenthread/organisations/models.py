@@ -31,9 +31,7 @@ class Organisation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     short_name: Mapped[str] = mapped_column(String(40))
-    kind: Mapped[OrganisationKind] = mapped_column(
-        enum_type(OrganisationKind)
-    )
+    kind: Mapped[OrganisationKind] = mapped_column(enum_type(OrganisationKind))
 
 
 class OrgUnit(Base):
@@ -44,6 +42,4 @@ class OrgUnit(Base):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    level: Mapped[OrgUnitLevel] = mapped_column(
-        enum_type(OrgUnitLevel)
-    )
+    level: Mapped[OrgUnitLevel] = mapped_column(enum_type(OrgUnitLevel))

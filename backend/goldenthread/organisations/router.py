@@ -22,24 +22,26 @@ async def list_organisations(session: Session, _: StaffPrincipal) -> list[Organi
     return [OrganisationRead.model_validate(o) for o in await service.list_organisations(session)]
 
 
-@router.post("/organisations", response_model=OrganisationRead,
-             status_code=status.HTTP_201_CREATED)
-async def create_organisation(data: OrganisationCreate, session: Session,
-                              _: RegisterPrincipal) -> OrganisationRead:
+@router.post("/organisations", response_model=OrganisationRead, status_code=status.HTTP_201_CREATED)
+async def create_organisation(
+    data: OrganisationCreate, session: Session, _: RegisterPrincipal
+) -> OrganisationRead:
     """Add a partner organisation."""
     return OrganisationRead.model_validate(await service.create_organisation(session, data))
 
 
 @router.get("/org-units", response_model=list[OrgUnitRead])
-async def list_org_units(session: Session, _: StaffPrincipal,
-                         organisation_id: int | None = None) -> list[OrgUnitRead]:
+async def list_org_units(
+    session: Session, _: StaffPrincipal, organisation_id: int | None = None
+) -> list[OrgUnitRead]:
     """List org units (directorates, services, teams)."""
     units = await service.list_org_units(session, organisation_id)
     return [OrgUnitRead.model_validate(u) for u in units]
 
 
 @router.post("/org-units", response_model=OrgUnitRead, status_code=status.HTTP_201_CREATED)
-async def create_org_unit(data: OrgUnitCreate, session: Session,
-                          _: RegisterPrincipal) -> OrgUnitRead:
+async def create_org_unit(
+    data: OrgUnitCreate, session: Session, _: RegisterPrincipal
+) -> OrgUnitRead:
     """Add a directorate, service or team."""
     return OrgUnitRead.model_validate(await service.create_org_unit(session, data))

@@ -10,15 +10,19 @@ from goldenthread.organisations.models import Organisation, OrgUnit, OrgUnitLeve
 from goldenthread.organisations.schemas import OrganisationCreate, OrgUnitCreate
 
 # A unit's parent must sit one level up.
-PARENT_LEVEL = {OrgUnitLevel.SERVICE: OrgUnitLevel.DIRECTORATE,
-                OrgUnitLevel.TEAM: OrgUnitLevel.SERVICE}
+PARENT_LEVEL = {
+    OrgUnitLevel.SERVICE: OrgUnitLevel.DIRECTORATE,
+    OrgUnitLevel.TEAM: OrgUnitLevel.SERVICE,
+}
 
 
 async def list_organisations(session: AsyncSession) -> list[Organisation]:
     return list((await session.scalars(select(Organisation).order_by(Organisation.id))).all())
 
 
-async def list_org_units(session: AsyncSession, organisation_id: int | None = None) -> list[OrgUnit]:
+async def list_org_units(
+    session: AsyncSession, organisation_id: int | None = None
+) -> list[OrgUnit]:
     query = select(OrgUnit).order_by(OrgUnit.organisation_id, OrgUnit.name)
     if organisation_id is not None:
         query = query.where(OrgUnit.organisation_id == organisation_id)
@@ -27,10 +31,12 @@ async def list_org_units(session: AsyncSession, organisation_id: int | None = No
 
 async def create_organisation(session: AsyncSession, data: OrganisationCreate) -> Organisation:
     exists = await session.scalar(
-        select(func.count()).where(func.lower(Organisation.name) == data.name.lower()))
+        select(func.count()).where(func.lower(Organisation.name) == data.name.lower())
+    )
     if exists:
-        raise Conflict(f"An organisation called {data.name!r} exists.",
-                       [FieldError("name", "already exists")])
+        raise Conflict(
+            f"An organisation called {data.name!r} exists.", [FieldError("name", "already exists")]
+        )
     org = Organisation(**data.model_dump())
     session.add(org)
     await session.flush()
@@ -47,8 +53,11 @@ async def create_org_unit(session: AsyncSession, data: OrgUnitCreate) -> OrgUnit
         assert parent is not None  # checked by check_placement
         expected = PARENT_LEVEL.get(data.level)
         if expected is None or parent.level is not expected:
-            errors.append(FieldError(
-                "parent_id", f"a {data.level.value} cannot sit under a {parent.level.value}"))
+            errors.append(
+                FieldError(
+                    "parent_id", f"a {data.level.value} cannot sit under a {parent.level.value}"
+                )
+            )
     if errors:
         raise ValidationFailed("The org unit does not fit the tree.", errors)
     unit = OrgUnit(**data.model_dump())
@@ -57,8 +66,13 @@ async def create_org_unit(session: AsyncSession, data: OrgUnitCreate) -> OrgUnit
     return unit
 
 
-async def check_placement(session: AsyncSession, organisation_id: int, org_unit_id: int | None,
-                          *, field: str = "org_unit_id") -> None:
+async def check_placement(
+    session: AsyncSession,
+    organisation_id: int,
+    org_unit_id: int | None,
+    *,
+    field: str = "org_unit_id",
+) -> None:
     """Both exist, and the unit belongs to the organisation."""
     errors: list[FieldError] = []
     if await session.get(Organisation, organisation_id) is None:
@@ -68,8 +82,9 @@ async def check_placement(session: AsyncSession, organisation_id: int, org_unit_
         if unit is None:
             errors.append(FieldError(field, f"there is no org unit {org_unit_id}"))
         elif unit.organisation_id != organisation_id:
-            errors.append(FieldError(field, f"org unit {org_unit_id} belongs to another "
-                                            "organisation"))
+            errors.append(
+                FieldError(field, f"org unit {org_unit_id} belongs to another organisation")
+            )
     if errors:
         raise ValidationFailed("The organisation or org unit is not valid.", errors)
 

@@ -45,9 +45,7 @@ class Outturn(Base):
         enum_type(OutturnStatus),
         default=OutturnStatus.DRAFT,
     )
-    provenance: Mapped[Provenance] = mapped_column(
-        enum_type(Provenance)
-    )
+    provenance: Mapped[Provenance] = mapped_column(enum_type(Provenance))
     updated_by: Mapped[str] = mapped_column(String(60), default="")
     updated_by_name: Mapped[str] = mapped_column(String(200), default="")
     verified_by_name: Mapped[str | None] = mapped_column(String(200))

@@ -16,52 +16,83 @@ from goldenthread.outturns.schemas import OutturnRead, OutturnWrite
 
 router = APIRouter(prefix="/indicators/{indicator_id}/outturns", tags=["outturns"])
 
-PeriodPath = Path(max_length=20, description="Period code of the indicator's frequency, e.g. 2008-09-Q2.")
+PeriodPath = Path(
+    max_length=20, description="Period code of the indicator's frequency, e.g. 2008-09-Q2."
+)
 
 
 def _current(outturn: Outturn | None) -> dict[str, object] | None:
     if outturn is None:
         return None
-    return {"version": outturn.version, "updated_by_name": outturn.updated_by_name,
-            "updated_at": outturn.updated_at.isoformat(), "value": str(outturn.value), "status": outturn.status.value,
-            "commentary": outturn.commentary}
+    return {
+        "version": outturn.version,
+        "updated_by_name": outturn.updated_by_name,
+        "updated_at": outturn.updated_at.isoformat(),
+        "value": str(outturn.value),
+        "status": outturn.status.value,
+        "commentary": outturn.commentary,
+    }
 
 
 @router.get("", response_model=Page[OutturnRead], tags=["public"])
-async def list_outturns(indicator_id: int, session: Session, principal: CurrentPrincipal,
-                       year: YearParam = None, limit: Limit = 100,
-                       cursor: Cursor = None) -> Page[OutturnRead]:
+async def list_outturns(
+    indicator_id: int,
+    session: Session,
+    principal: CurrentPrincipal,
+    year: YearParam = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> Page[OutturnRead]:
     """List an indicator's outturns in period order, optionally for one financial year."""
     await indicators.get_indicator(session, indicator_id, principal)
-    rows, next_cursor = await list_period_rows(session, Outturn, indicator_id,
-                                               year=parse_year_param(year), limit=limit,
-                                               cursor=cursor)
+    rows, next_cursor = await list_period_rows(
+        session, Outturn, indicator_id, year=parse_year_param(year), limit=limit, cursor=cursor
+    )
     return Page(items=[OutturnRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{period}", response_model=OutturnRead, tags=["public"])
-async def get_outturn(indicator_id: int, session: Session, principal: CurrentPrincipal,
-                     response: Response, period: str = PeriodPath) -> OutturnRead:
+async def get_outturn(
+    indicator_id: int,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    period: str = PeriodPath,
+) -> OutturnRead:
     """Read the outturn for one period."""
     indicator = await indicators.get_indicator(session, indicator_id, principal)
     parsed = service.parse_outturn_period(indicator, period)
-    outturn = service.require(await service.find_outturn(session, indicator_id, parsed.code),
-                             indicator, parsed.code)
+    outturn = service.require(
+        await service.find_outturn(session, indicator_id, parsed.code), indicator, parsed.code
+    )
     set_etag(response, version_etag(outturn.version))
     return OutturnRead.model_validate(outturn)
 
 
-@router.put("/{period}", response_model=OutturnRead,
-            responses={201: {"model": OutturnRead, "description": "Created"}})
-async def put_outturn(indicator_id: int, data: OutturnWrite, request: Request, session: Session,
-                     actor: CurrentActor, response: Response,
-                     period: str = PeriodPath) -> OutturnRead:
+@router.put(
+    "/{period}",
+    response_model=OutturnRead,
+    responses={201: {"model": OutturnRead, "description": "Created"}},
+)
+async def put_outturn(
+    indicator_id: int,
+    data: OutturnWrite,
+    request: Request,
+    session: Session,
+    actor: CurrentActor,
+    response: Response,
+    period: str = PeriodPath,
+) -> OutturnRead:
     """Record the actual for a period of the indicator's own frequency."""
     indicator = await indicators.get_indicator(session, indicator_id, actor.principal)
     parsed = service.parse_outturn_period(indicator, period)
     existing = await service.find_outturn(session, indicator_id, parsed.code)
-    check_if_match(request, version_etag(existing.version) if existing else None,
-                   f"The {parsed.code} outturn of {indicator.code}", _current(existing))
+    check_if_match(
+        request,
+        version_etag(existing.version) if existing else None,
+        f"The {parsed.code} outturn of {indicator.code}",
+        _current(existing),
+    )
     outturn, created = await service.put_outturn(session, actor, indicator, parsed, data, existing)
     if created:
         response.status_code = status.HTTP_201_CREATED
@@ -70,13 +101,23 @@ async def put_outturn(indicator_id: int, data: OutturnWrite, request: Request, s
 
 
 @router.delete("/{period}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_outturn(indicator_id: int, request: Request, session: Session,
-                        actor: CurrentActor, period: str = PeriodPath) -> None:
+async def delete_outturn(
+    indicator_id: int,
+    request: Request,
+    session: Session,
+    actor: CurrentActor,
+    period: str = PeriodPath,
+) -> None:
     """Remove the outturn for a period (kept in the audit trail)."""
     indicator = await indicators.get_indicator(session, indicator_id, actor.principal)
     parsed = service.parse_outturn_period(indicator, period)
-    outturn = service.require(await service.find_outturn(session, indicator_id, parsed.code),
-                             indicator, parsed.code)
-    check_if_match(request, version_etag(outturn.version),
-                   f"The {parsed.code} outturn of {indicator.code}", _current(outturn))
+    outturn = service.require(
+        await service.find_outturn(session, indicator_id, parsed.code), indicator, parsed.code
+    )
+    check_if_match(
+        request,
+        version_etag(outturn.version),
+        f"The {parsed.code} outturn of {indicator.code}",
+        _current(outturn),
+    )
     await service.delete_outturn(session, actor, indicator, outturn)

@@ -25,8 +25,9 @@ class OutturnWrite(BaseModel):
     status: OutturnStatus | None = Field(
         default=None,
         description="draft, submitted, verified or qualified (the last two for the "
-                    "performance team). Omitted: kept, or submitted again if the figure changed "
-                    "after verification; draft when new.")
+        "performance team). Omitted: kept, or submitted again if the figure changed "
+        "after verification; draft when new.",
+    )
 
 
 class OutturnRead(BaseModel):

@@ -20,16 +20,28 @@ from goldenthread.outturns.schemas import OutturnWrite
 from goldenthread.periods.rules import Period, PeriodError
 from goldenthread.status.rules import Aggregation, Unit
 
-AUDITED_FIELDS = ("period", "value", "numerator", "denominator", "commentary", "status",
-                  "provenance")
+AUDITED_FIELDS = (
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "commentary",
+    "status",
+    "provenance",
+)
 FIGURES = ("value", "numerator", "denominator")
 VERIFIER_STATUSES = (OutturnStatus.VERIFIED, OutturnStatus.QUALIFIED)
 # Derived ratio values keep this many places; status is judged from the numerator and
 # denominator themselves, so nothing depends on this rounding.
 DERIVED_PLACES = Decimal("1e-10")
 
-PROVENANCE_OF = {Via.UI: Provenance.UI, Via.API: Provenance.API, Via.IMPORT: Provenance.IMPORT,
-                 Via.PARTNER: Provenance.PARTNER, Via.SYSTEM: Provenance.API}
+PROVENANCE_OF = {
+    Via.UI: Provenance.UI,
+    Via.API: Provenance.API,
+    Via.IMPORT: Provenance.IMPORT,
+    Via.PARTNER: Provenance.PARTNER,
+    Via.SYSTEM: Provenance.API,
+}
 
 
 def parse_outturn_period(indicator: Indicator, code: str) -> Period:
@@ -44,8 +56,13 @@ def derive_figures(indicator: Indicator, data: OutturnWrite) -> dict[str, Decima
     errors: list[FieldError] = []
     if indicator.aggregation is Aggregation.RATIO:
         if data.value is not None:
-            errors.append(FieldError("value", "a ratio indicator takes numerator and "
-                                              "denominator; the value is worked out from them"))
+            errors.append(
+                FieldError(
+                    "value",
+                    "a ratio indicator takes numerator and "
+                    "denominator; the value is worked out from them",
+                )
+            )
         if data.numerator is None:
             errors.append(FieldError("numerator", "required for a ratio indicator"))
         if data.denominator is None:
@@ -59,22 +76,27 @@ def derive_figures(indicator: Indicator, data: OutturnWrite) -> dict[str, Decima
             errors.append(FieldError("value", "required"))
         for name in ("numerator", "denominator"):
             if getattr(data, name) is not None:
-                errors.append(FieldError(name, "only ratio indicators take a numerator and "
-                                               "denominator"))
+                errors.append(
+                    FieldError(name, "only ratio indicators take a numerator and denominator")
+                )
         if indicator.unit is Unit.YES_NO and data.value not in (None, 0, 1):
             errors.append(FieldError("value", "a yes/no indicator takes 1 (yes) or 0 (no)"))
     if errors:
         raise ValidationFailed(f"The outturn for {indicator.code} is not valid.", errors)
     if indicator.aggregation is Aggregation.RATIO:
         assert data.numerator is not None and data.denominator is not None
-        value = (data.numerator / data.denominator * indicator.multiplier).quantize(
-            DERIVED_PLACES, rounding=ROUND_HALF_UP).normalize()
+        value = (
+            (data.numerator / data.denominator * indicator.multiplier)
+            .quantize(DERIVED_PLACES, rounding=ROUND_HALF_UP)
+            .normalize()
+        )
         return {"value": value, "numerator": data.numerator, "denominator": data.denominator}
     return {"value": data.value, "numerator": None, "denominator": None}
 
 
-def next_status(actor: Actor, requested: OutturnStatus | None, existing: Outturn | None,
-                figures_changed: bool) -> OutturnStatus:
+def next_status(
+    actor: Actor, requested: OutturnStatus | None, existing: Outturn | None, figures_changed: bool
+) -> OutturnStatus:
     if requested in VERIFIER_STATUSES and not rules.may_verify(actor.principal):
         raise Forbidden("Only the performance team may verify or qualify an outturn.")
     if requested is not None:
@@ -87,24 +109,34 @@ def next_status(actor: Actor, requested: OutturnStatus | None, existing: Outturn
 
 
 async def find_outturn(session: AsyncSession, indicator_id: int, period: str) -> Outturn | None:
-    return await session.scalar(select(Outturn).where(Outturn.indicator_id == indicator_id,
-                                                      Outturn.period == period))
+    return await session.scalar(
+        select(Outturn).where(Outturn.indicator_id == indicator_id, Outturn.period == period)
+    )
 
 
 def _snapshot(outturn: Outturn) -> dict[str, Any]:
     return audit.snapshot(outturn, AUDITED_FIELDS)
 
 
-async def put_outturn(session: AsyncSession, actor: Actor, indicator: Indicator, period: Period,
-                      data: OutturnWrite, existing: Outturn | None) -> tuple[Outturn, bool]:
+async def put_outturn(
+    session: AsyncSession,
+    actor: Actor,
+    indicator: Indicator,
+    period: Period,
+    data: OutturnWrite,
+    existing: Outturn | None,
+) -> tuple[Outturn, bool]:
     """Create or replace the outturn for a period; returns it and whether it was created."""
     indicators.check_may_write(actor, indicator, outturn=True)
     figures = derive_figures(indicator, data)
-    figures_changed = existing is None or any(getattr(existing, k) != v
-                                              for k, v in figures.items())
+    figures_changed = existing is None or any(getattr(existing, k) != v for k, v in figures.items())
     status = next_status(actor, data.status, existing, figures_changed)
-    if existing is not None and not figures_changed and existing.status is status \
-            and existing.commentary == data.commentary:
+    if (
+        existing is not None
+        and not figures_changed
+        and existing.status is status
+        and existing.commentary == data.commentary
+    ):
         return existing, False  # identical: nothing to change or record
     now = utcnow()
     previous_status = existing.status if existing is not None else None
@@ -128,22 +160,42 @@ async def put_outturn(session: AsyncSession, actor: Actor, indicator: Indicator,
     outturn.updated_by_name = actor.principal.name
     outturn.updated_at = now
     await session.flush()
-    action = "create" if before is None else (
-        "verify" if not figures_changed and status is OutturnStatus.VERIFIED else "update")
-    audit.record(session, actor, action=action, entity="outturn", entity_id=outturn.id,
-                 indicator_id=indicator.id, period=period.code, before=before,
-                 after=_snapshot(outturn))
+    action = (
+        "create"
+        if before is None
+        else ("verify" if not figures_changed and status is OutturnStatus.VERIFIED else "update")
+    )
+    audit.record(
+        session,
+        actor,
+        action=action,
+        entity="outturn",
+        entity_id=outturn.id,
+        indicator_id=indicator.id,
+        period=period.code,
+        before=before,
+        after=_snapshot(outturn),
+    )
     return outturn, existing is None
 
 
-async def delete_outturn(session: AsyncSession, actor: Actor, indicator: Indicator,
-                         outturn: Outturn) -> None:
+async def delete_outturn(
+    session: AsyncSession, actor: Actor, indicator: Indicator, outturn: Outturn
+) -> None:
     indicators.check_may_write(actor, indicator, outturn=True)
     if outturn.status in VERIFIER_STATUSES and not rules.may_verify(actor.principal):
         raise Forbidden("A verified outturn can only be removed by the performance team.")
-    audit.record(session, actor, action="delete", entity="outturn", entity_id=outturn.id,
-                 indicator_id=indicator.id, period=outturn.period, before=_snapshot(outturn),
-                 after=None)
+    audit.record(
+        session,
+        actor,
+        action="delete",
+        entity="outturn",
+        entity_id=outturn.id,
+        indicator_id=indicator.id,
+        period=outturn.period,
+        before=_snapshot(outturn),
+        after=None,
+    )
     await session.delete(outturn)
     await session.flush()
 

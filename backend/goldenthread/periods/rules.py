@@ -17,9 +17,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
 from datetime import date
 from enum import StrEnum
+from functools import cache, cached_property
 
 __all__ = [
     "EXPECTED_FORMS",
@@ -236,8 +236,7 @@ def parse_period(code: str) -> Period:
     if second != expected_second:
         raise _reject(
             code,
-            f"the second part must be the year after {first}, "
-            f"i.e. {first:04d}-{expected_second}",
+            f"the second part must be the year after {first}, i.e. {first:04d}-{expected_second}",
         )
     if not MIN_YEAR <= first <= MAX_YEAR:
         raise _reject(code, f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
@@ -252,9 +251,7 @@ def parse_period(code: str) -> Period:
         return Period(first, Frequency.QUARTERLY, int(number))
     # Exactly two digits: accepting "M1" would give a month two codes.
     if len(number) != 2 or not 1 <= int(number) <= 12:
-        raise _reject(
-            code, "a month must be two digits from M01 to M12 (M01 = April, M12 = March)"
-        )
+        raise _reject(code, "a month must be two digits from M01 to M12 (M01 = April, M12 = March)")
     return Period(first, Frequency.MONTHLY, int(number))
 
 
@@ -322,4 +319,3 @@ def latest_period_ending_by(frequency: Frequency, day: date) -> Period:
 def _as_date(day: date) -> date:
     # datetime is a date subclass but does not compare with date.
     return date(day.year, day.month, day.day)
-

@@ -120,8 +120,9 @@ def ytd_target(
         return YtdTarget(a, b, c, d, source=TargetSource.ANNUAL, annual=annual)
     with localcontext(DECIMAL_CONTEXT):
         # Multiply before dividing so that e.g. 1200 at M05 is exactly 500.
-        a, b, c, d = (None if v is None else v * len(window) / period.periods_per_year
-                      for v in (a, b, c, d))
+        a, b, c, d = (
+            None if v is None else v * len(window) / period.periods_per_year for v in (a, b, c, d)
+        )
     return YtdTarget(a, b, c, d, source=TargetSource.ANNUAL_PRO_RATA, annual=annual)
 
 
@@ -214,9 +215,7 @@ def _shifted(period: Period, *, years: bool) -> Period | None:
         return None  # before the earliest supported year: nothing to compare with
 
 
-def _band(
-    low: Decimal | None, high: Decimal | None, places: int
-) -> tuple[Decimal, Decimal] | None:
+def _band(low: Decimal | None, high: Decimal | None, places: int) -> tuple[Decimal, Decimal] | None:
     if low is None or high is None:
         return None
     return round_half_up(low, places), round_half_up(high, places)
@@ -316,9 +315,11 @@ def explain_status(ind: IndicatorRules, result: StatusResult) -> str:
     label = RAG_LABELS[result.rag]
     low, high, target = result.target_low, result.target_high, result.target
     if ind.polarity is Polarity.TARGET_BAND and low is not None and high is not None:
-        parts = [f"{label}: {fmt(actual)}, {_band_phrase(result, actual, low, high, fmt, ind.decimal_places)}"]
+        band = _band_phrase(result, actual, low, high, fmt, ind.decimal_places)
+        parts = [f"{label}: {fmt(actual)}, {band}"]
     elif target is not None:
-        parts = [f"{label}: {fmt(actual)} against {_target_phrase(result, target, fmt, ind.decimal_places)}"]
+        against = _target_phrase(result, target, fmt, ind.decimal_places)
+        parts = [f"{label}: {fmt(actual)} against {against}"]
         better = "higher" if ind.polarity is Polarity.HIGHER_IS_BETTER else "lower"
         parts.append(f"{better} is better")
     else:  # unreachable for results built by compute_status
@@ -373,7 +374,11 @@ def _target_phrase(result: StatusResult, target: Decimal, fmt: _Formatter, place
 
 
 def _band_phrase(
-    result: StatusResult, actual: Decimal, low: Decimal, high: Decimal, fmt: _Formatter,
+    result: StatusResult,
+    actual: Decimal,
+    low: Decimal,
+    high: Decimal,
+    fmt: _Formatter,
     places: int,
 ) -> str:
     derived = result.target_source in (TargetSource.ANNUAL_PRO_RATA, TargetSource.PERIOD_PROFILE)
@@ -390,8 +395,9 @@ def _band_phrase(
     return f"outside {band}{_notes([source, amber])}"
 
 
-def _amber(direction: str, threshold: Decimal, edge: Decimal, fmt: _Formatter,
-           places: int) -> str | None:
+def _amber(
+    direction: str, threshold: Decimal, edge: Decimal, fmt: _Formatter, places: int
+) -> str | None:
     # Show the first value a person could see that is amber: the exact threshold rounded
     # towards the target (61.75 -> "amber from 61.8"; 14.75 -> "amber up to 14.7", as 14.8 is
     # red). When that is the target itself (zero or sub-unit width) no shown value can be

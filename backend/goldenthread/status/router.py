@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from goldenthread.core.deps import CurrentPrincipal, Session
 from goldenthread.core.errors import NotFound
@@ -20,13 +20,15 @@ router = APIRouter(tags=["status", "public"])
 
 
 @router.get("/indicators/{indicator_id}/status", response_model=StatusRead)
-async def indicator_status(indicator_id: int, session: Session, principal: CurrentPrincipal,
-                           period: PeriodParam) -> StatusRead:
+async def indicator_status(
+    indicator_id: int, session: Session, principal: CurrentPrincipal, period: PeriodParam
+) -> StatusRead:
     """The headline status of one indicator at a period, with the figures and rule behind it."""
     requested = parse_period_param(period)
     await indicators.get_indicator(session, indicator_id, principal)
     items = await service.compute_statuses(
-        session, requested, [Indicator.id == indicator_id, indicators.visible_to(principal)])
+        session, requested, [Indicator.id == indicator_id, indicators.visible_to(principal)]
+    )
     if not items:
         raise NotFound(f"There is no indicator {indicator_id}.")
     return items[0]
@@ -34,21 +36,30 @@ async def indicator_status(indicator_id: int, session: Session, principal: Curre
 
 @router.get("/status", response_model=StatusSummary)
 async def status_summary(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     period: PeriodParam,
-    set_name: Annotated[str | None, Query(alias="set", max_length=40,
-                                          description="Set, e.g. LAA or DOT.")] = None,
+    set_name: Annotated[
+        str | None, Query(alias="set", max_length=40, description="Set, e.g. LAA or DOT.")
+    ] = None,
     org_unit: Annotated[int | None, Query(description="Org unit and the units beneath.")] = None,
-    rag: Annotated[list[Rag] | None, Query(description="Only list items with these statuses; "
-                                                      "counts still cover all.")] = None,
+    rag: Annotated[
+        list[Rag] | None,
+        Query(description="Only list items with these statuses; counts still cover all."),
+    ] = None,
     lifecycle: Literal["active", "retired", "all"] = "active",
 ) -> Response:
     """Statuses of many indicators at a period, with counts by RAG and the Direction of Travel
     score (the share of comparable indicators that improved on last year)."""
     requested = parse_period_param(period)
-    conditions = await indicators.filter_conditions(session, set_name=set_name,
-                                                    org_unit_id=org_unit, lifecycle=lifecycle)
-    conditions.append(indicators.visible_to(principal))
-    items = await service.compute_statuses(session, requested, conditions)
+    items = await service.register_statuses(
+        session,
+        request.app.state.status_cache,
+        principal,
+        requested,
+        set_name=set_name,
+        org_unit_id=org_unit,
+        lifecycle=lifecycle,
+    )
     return model_response(service.summarise(requested, items, set(rag) if rag else None))

@@ -174,8 +174,9 @@ class PeriodValue:
             _set(self, name, _decimal(name, getattr(self, name)))
 
     @classmethod
-    def stored(cls, value: Decimal | None, numerator: Decimal | None,
-               denominator: Decimal | None) -> PeriodValue:
+    def stored(
+        cls, value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None
+    ) -> PeriodValue:
         """From storage, whose figures are exact finite decimals already: no re-checking,
         as reports build tens of thousands of these per request."""
         made = object.__new__(cls)

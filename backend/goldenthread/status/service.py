@@ -11,10 +11,13 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.core.db import as_stored
+from goldenthread.core.principal import Principal
+from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator, IndicatorSet
 from goldenthread.outturns.models import Outturn
 from goldenthread.periods.rules import Frequency, Period, latest_period_ending_by, parse_period
 from goldenthread.status import rules
+from goldenthread.status.cache import StatusCache, figures_version
 from goldenthread.status.schemas import (
     DirectionOfTravelRead,
     RagCounts,
@@ -41,17 +44,33 @@ class _PeriodCache(dict[str, Period]):
         return period
 
 
-async def compute_statuses(session: AsyncSession, requested: Period,
-                           conditions: list[ColumnElement[bool]]) -> list[StatusRead]:
+async def compute_statuses(
+    session: AsyncSession, requested: Period, conditions: list[ColumnElement[bool]]
+) -> list[StatusRead]:
     """Status of every indicator matching the conditions: five queries, however many."""
     # Plain Core queries on the session's connection: rows, not ORM entities, are needed.
     conn = await session.connection()
-    indicator_rows = (await conn.execute(
-        select(Indicator.id, Indicator.code, Indicator.title, Indicator.unit,
-               Indicator.decimal_places, Indicator.polarity, Indicator.frequency,
-               Indicator.aggregation, Indicator.multiplier, Indicator.tolerance_percent,
-               Indicator.tolerance_absolute, Indicator.org_unit_id, Indicator.owner_id)
-        .where(*conditions).order_by(Indicator.code_key))).all()
+    indicator_rows = (
+        await conn.execute(
+            select(
+                Indicator.id,
+                Indicator.code,
+                Indicator.title,
+                Indicator.unit,
+                Indicator.decimal_places,
+                Indicator.polarity,
+                Indicator.frequency,
+                Indicator.aggregation,
+                Indicator.multiplier,
+                Indicator.tolerance_percent,
+                Indicator.tolerance_absolute,
+                Indicator.org_unit_id,
+                Indicator.owner_id,
+            )
+            .where(*conditions)
+            .order_by(Indicator.code_key)
+        )
+    ).all()
     if not indicator_rows:
         return []
     matching = select(Indicator.id).where(*conditions).scalar_subquery()
@@ -60,89 +79,189 @@ async def compute_statuses(session: AsyncSession, requested: Period,
     years = sorted({p.year for p in at.values()} | {p.year - 1 for p in at.values()})
 
     sets: dict[int, list[str]] = defaultdict(list)
-    for indicator_id, name in (await conn.execute(
+    for indicator_id, name in (
+        await conn.execute(
             select(IndicatorSet.indicator_id, IndicatorSet.name)
             .where(IndicatorSet.indicator_id.in_(matching))
-            .order_by(IndicatorSet.name))).all():
+            .order_by(IndicatorSet.name)
+        )
+    ).all():
         sets[indicator_id].append(name)
 
     periods = _PeriodCache()
     targets: dict[int, dict[Period, rules.TargetValue]] = defaultdict(dict)
-    for indicator_id, code, value, low, high, stretch in (await conn.execute(
-            select(Target.indicator_id, Target.period, Target.value, Target.low, Target.high,
-                   Target.stretch_value)
-            .where(Target.indicator_id.in_(matching), Target.year.in_(years)))).all():
+    for indicator_id, code, value, low, high, stretch in (
+        await conn.execute(
+            select(
+                Target.indicator_id,
+                Target.period,
+                Target.value,
+                Target.low,
+                Target.high,
+                Target.stretch_value,
+            ).where(Target.indicator_id.in_(matching), Target.year.in_(years))
+        )
+    ).all():
         targets[indicator_id][periods[code]] = rules.TargetValue(value, low, high, stretch)
 
     # The bulk of the rows: read the figures as stored and make decimals here, without the
     # per-value type processing of the ORM (the hot path of every report).
     outturns: dict[int, dict[Period, rules.PeriodValue]] = defaultdict(dict)
     stored = rules.PeriodValue.stored
-    for indicator_id, code, value, numerator, denominator in (await conn.execute(
-            select(Outturn.indicator_id, Outturn.period, as_stored(Outturn.value),
-                   as_stored(Outturn.numerator), as_stored(Outturn.denominator))
-            .where(Outturn.indicator_id.in_(matching), Outturn.year.in_(years)))).all():
+    for indicator_id, code, value, numerator, denominator in (
+        await conn.execute(
+            select(
+                Outturn.indicator_id,
+                Outturn.period,
+                as_stored(Outturn.value),
+                as_stored(Outturn.numerator),
+                as_stored(Outturn.denominator),
+            ).where(Outturn.indicator_id.in_(matching), Outturn.year.in_(years))
+        )
+    ).all():
         outturns[indicator_id][periods[code]] = stored(
             None if value is None else Decimal(value),
             None if numerator is None else Decimal(numerator),
-            None if denominator is None else Decimal(denominator))
+            None if denominator is None else Decimal(denominator),
+        )
 
     # Commentary and data quality only for the periods being judged.
     notes: dict[tuple[int, str], tuple[str, Any]] = {
         (indicator_id, code): (commentary, quality)
-        for indicator_id, code, commentary, quality in (await conn.execute(
-            select(Outturn.indicator_id, Outturn.period, Outturn.commentary, Outturn.status)
-            .where(Outturn.indicator_id.in_(matching),
-                   Outturn.period.in_([p.code for p in at.values()])))).all()
+        for indicator_id, code, commentary, quality in (
+            await conn.execute(
+                select(
+                    Outturn.indicator_id, Outturn.period, Outturn.commentary, Outturn.status
+                ).where(
+                    Outturn.indicator_id.in_(matching),
+                    Outturn.period.in_([p.code for p in at.values()]),
+                )
+            )
+        ).all()
     }
 
     results = []
     for row in indicator_rows:
         ind = rules.IndicatorRules(
-            code=row.code, polarity=row.polarity, frequency=row.frequency,
-            aggregation=row.aggregation, multiplier=row.multiplier,
-            decimal_places=row.decimal_places, unit=row.unit,
-            tolerance_percent=row.tolerance_percent, tolerance_absolute=row.tolerance_absolute)
+            code=row.code,
+            polarity=row.polarity,
+            frequency=row.frequency,
+            aggregation=row.aggregation,
+            multiplier=row.multiplier,
+            decimal_places=row.decimal_places,
+            unit=row.unit,
+            tolerance_percent=row.tolerance_percent,
+            tolerance_absolute=row.tolerance_absolute,
+        )
         period = at[row.frequency]
-        result = rules.compute_status(ind, period, outturns.get(row.id, {}),
-                                      targets.get(row.id, {}))
+        result = rules.compute_status(
+            ind, period, outturns.get(row.id, {}), targets.get(row.id, {})
+        )
         commentary, quality = notes.get((row.id, period.code), (None, None))
-        results.append(_to_read(row, requested, result, sets.get(row.id, []), commentary,
-                                quality))
+        results.append(_to_read(row, requested, result, sets.get(row.id, []), commentary, quality))
     return results
 
 
-def _to_read(row: Any, requested: Period, result: rules.StatusResult, sets: list[str],
-             commentary: str | None, quality: Any) -> StatusRead:
+async def register_statuses(
+    session: AsyncSession,
+    cache: StatusCache,
+    principal: Principal,
+    requested: Period,
+    *,
+    set_name: str | None,
+    org_unit_id: int | None,
+    lifecycle: str,
+) -> list[StatusRead]:
+    """Statuses of the register's indicators matching the filters, as the principal may see
+    them; served from the cache while no figure has changed."""
+    version = await figures_version(session)
+    # Visibility depends only on the kind of caller and its read scopes.
+    audience = (
+        ("staff",)
+        if principal.is_user
+        else ("client", principal.has_scope("indicators:read"), principal.has_scope("laa:read"))
+    )
+    key = (
+        version,
+        requested.code,
+        (set_name or "").strip().upper(),
+        org_unit_id,
+        lifecycle,
+        audience,
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    conditions = await indicators.filter_conditions(
+        session, set_name=set_name, org_unit_id=org_unit_id, lifecycle=lifecycle
+    )
+    conditions.append(indicators.visible_to(principal))
+    items = await compute_statuses(session, requested, conditions)
+    cache.put(key, items)
+    return items
+
+
+def _to_read(
+    row: Any,
+    requested: Period,
+    result: rules.StatusResult,
+    sets: list[str],
+    commentary: str | None,
+    quality: Any,
+) -> StatusRead:
     # Built from values that are already typed and checked: no second validation.
     return StatusRead.model_construct(
-        indicator_id=row.id, code=row.code, title=row.title, unit=row.unit,
-        decimal_places=row.decimal_places, polarity=row.polarity,
-        org_unit_id=row.org_unit_id, owner_id=row.owner_id, sets=sets,
-        requested_period=requested.code, period=result.period.code, rag=result.rag,
-        basis=result.basis, actual=result.actual, target=result.target,
-        low=result.target_low, high=result.target_high, stretch_value=result.stretch_value,
-        band_width=result.band_width, band_width_low=result.band_width_low,
-        band_width_high=result.band_width_high, amber_threshold=result.amber_threshold,
+        indicator_id=row.id,
+        code=row.code,
+        title=row.title,
+        unit=row.unit,
+        decimal_places=row.decimal_places,
+        polarity=row.polarity,
+        org_unit_id=row.org_unit_id,
+        owner_id=row.owner_id,
+        sets=sets,
+        requested_period=requested.code,
+        period=result.period.code,
+        rag=result.rag,
+        basis=result.basis,
+        actual=result.actual,
+        target=result.target,
+        low=result.target_low,
+        high=result.target_high,
+        stretch_value=result.stretch_value,
+        band_width=result.band_width,
+        band_width_low=result.band_width_low,
+        band_width_high=result.band_width_high,
+        amber_threshold=result.amber_threshold,
         amber_threshold_low=result.amber_threshold_low,
         amber_threshold_high=result.amber_threshold_high,
-        target_source=result.target_source, rule=result.rule,
+        target_source=result.target_source,
+        rule=result.rule,
         periods_used=[p.code for p in result.periods_used],
         missing_periods=[p.code for p in result.missing_periods],
-        previous_year_actual=result.previous_year_actual, trend=result.trend,
-        period_value=result.period_value, previous_period_value=result.previous_period_value,
-        short_trend=result.short_trend, explanation=result.explanation,
-        data_quality=quality, commentary=commentary,
+        previous_year_actual=result.previous_year_actual,
+        trend=result.trend,
+        period_value=result.period_value,
+        previous_period_value=result.previous_period_value,
+        short_trend=result.short_trend,
+        explanation=result.explanation,
+        data_quality=quality,
+        commentary=commentary,
     )
 
 
-def summarise(requested: Period, items: list[StatusRead],
-              rag_filter: set[rules.Rag] | None) -> StatusSummary:
+def summarise(
+    requested: Period, items: list[StatusRead], rag_filter: set[rules.Rag] | None
+) -> StatusSummary:
     counts: dict[str, int] = defaultdict(int)
     for item in items:
         counts[item.rag.value] += 1
     dot = rules.direction_of_travel(item.trend for item in items)
     shown = [i for i in items if rag_filter is None or i.rag in rag_filter]
     return StatusSummary(
-        period=requested.code, total=len(items), counts=RagCounts(**counts),
-        direction_of_travel=DirectionOfTravelRead(**asdict(dot)), items=shown)
+        period=requested.code,
+        total=len(items),
+        counts=RagCounts(**counts),
+        direction_of_travel=DirectionOfTravelRead(**asdict(dot)),
+        items=shown,
+    )

@@ -22,45 +22,73 @@ PeriodPath = Path(max_length=20, description="Period code, e.g. 2008-09 or 2008-
 def _current(target: Target | None) -> dict[str, object] | None:
     if target is None:
         return None
-    return {"version": target.version, "updated_by_name": target.updated_by_name,
-            "updated_at": target.updated_at.isoformat(), "value": str(target.value)}
+    return {
+        "version": target.version,
+        "updated_by_name": target.updated_by_name,
+        "updated_at": target.updated_at.isoformat(),
+        "value": str(target.value),
+    }
 
 
 @router.get("", response_model=Page[TargetRead], tags=["public"])
-async def list_targets(indicator_id: int, session: Session, principal: CurrentPrincipal,
-                       year: YearParam = None, limit: Limit = 100,
-                       cursor: Cursor = None) -> Page[TargetRead]:
+async def list_targets(
+    indicator_id: int,
+    session: Session,
+    principal: CurrentPrincipal,
+    year: YearParam = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> Page[TargetRead]:
     """List an indicator's targets in period order, optionally for one financial year."""
     await indicators.get_indicator(session, indicator_id, principal)
-    rows, next_cursor = await list_period_rows(session, Target, indicator_id,
-                                               year=parse_year_param(year), limit=limit,
-                                               cursor=cursor)
+    rows, next_cursor = await list_period_rows(
+        session, Target, indicator_id, year=parse_year_param(year), limit=limit, cursor=cursor
+    )
     return Page(items=[TargetRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{period}", response_model=TargetRead, tags=["public"])
-async def get_target(indicator_id: int, session: Session, principal: CurrentPrincipal,
-                     response: Response, period: str = PeriodPath) -> TargetRead:
+async def get_target(
+    indicator_id: int,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    period: str = PeriodPath,
+) -> TargetRead:
     """Read the target for one period."""
     indicator = await indicators.get_indicator(session, indicator_id, principal)
     parsed = service.parse_target_period(indicator, period)
-    target = service.require(await service.find_target(session, indicator_id, parsed.code),
-                             indicator, parsed.code)
+    target = service.require(
+        await service.find_target(session, indicator_id, parsed.code), indicator, parsed.code
+    )
     set_etag(response, version_etag(target.version))
     return TargetRead.model_validate(target)
 
 
-@router.put("/{period}", response_model=TargetRead,
-            responses={201: {"model": TargetRead, "description": "Created"}})
-async def put_target(indicator_id: int, data: TargetWrite, request: Request, session: Session,
-                     actor: CurrentActor, response: Response,
-                     period: str = PeriodPath) -> TargetRead:
+@router.put(
+    "/{period}",
+    response_model=TargetRead,
+    responses={201: {"model": TargetRead, "description": "Created"}},
+)
+async def put_target(
+    indicator_id: int,
+    data: TargetWrite,
+    request: Request,
+    session: Session,
+    actor: CurrentActor,
+    response: Response,
+    period: str = PeriodPath,
+) -> TargetRead:
     """Set the target for a period (annual, or a period of the indicator's frequency)."""
     indicator = await indicators.get_indicator(session, indicator_id, actor.principal)
     parsed = service.parse_target_period(indicator, period)
     existing = await service.find_target(session, indicator_id, parsed.code)
-    check_if_match(request, version_etag(existing.version) if existing else None,
-                   f"The {parsed.code} target of {indicator.code}", _current(existing))
+    check_if_match(
+        request,
+        version_etag(existing.version) if existing else None,
+        f"The {parsed.code} target of {indicator.code}",
+        _current(existing),
+    )
     target, created = await service.put_target(session, actor, indicator, parsed, data, existing)
     if created:
         response.status_code = status.HTTP_201_CREATED
@@ -69,13 +97,23 @@ async def put_target(indicator_id: int, data: TargetWrite, request: Request, ses
 
 
 @router.delete("/{period}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_target(indicator_id: int, request: Request, session: Session,
-                        actor: CurrentActor, period: str = PeriodPath) -> None:
+async def delete_target(
+    indicator_id: int,
+    request: Request,
+    session: Session,
+    actor: CurrentActor,
+    period: str = PeriodPath,
+) -> None:
     """Remove the target for a period (kept in the audit trail)."""
     indicator = await indicators.get_indicator(session, indicator_id, actor.principal)
     parsed = service.parse_target_period(indicator, period)
-    target = service.require(await service.find_target(session, indicator_id, parsed.code),
-                             indicator, parsed.code)
-    check_if_match(request, version_etag(target.version),
-                   f"The {parsed.code} target of {indicator.code}", _current(target))
+    target = service.require(
+        await service.find_target(session, indicator_id, parsed.code), indicator, parsed.code
+    )
+    check_if_match(
+        request,
+        version_etag(target.version),
+        f"The {parsed.code} target of {indicator.code}",
+        _current(target),
+    )
     await service.delete_target(session, actor, indicator, target)

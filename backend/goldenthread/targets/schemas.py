@@ -20,7 +20,8 @@ class TargetWrite(BaseModel):
     low: Amount | None = None
     high: Amount | None = None
     stretch_value: Amount | None = Field(
-        default=None, description="LAA/LPSA stretch (reward) target.")
+        default=None, description="LAA/LPSA stretch (reward) target."
+    )
     note: str = Field(default="", max_length=4000)
 
 

@@ -51,16 +51,23 @@ def validate_target(indicator: Indicator, data: TargetWrite) -> None:
 
 
 async def find_target(session: AsyncSession, indicator_id: int, period: str) -> Target | None:
-    return await session.scalar(select(Target).where(Target.indicator_id == indicator_id,
-                                                     Target.period == period))
+    return await session.scalar(
+        select(Target).where(Target.indicator_id == indicator_id, Target.period == period)
+    )
 
 
 def _snapshot(target: Target) -> dict[str, Any]:
     return audit.snapshot(target, AUDITED_FIELDS)
 
 
-async def put_target(session: AsyncSession, actor: Actor, indicator: Indicator, period: Period,
-                     data: TargetWrite, existing: Target | None) -> tuple[Target, bool]:
+async def put_target(
+    session: AsyncSession,
+    actor: Actor,
+    indicator: Indicator,
+    period: Period,
+    data: TargetWrite,
+    existing: Target | None,
+) -> tuple[Target, bool]:
     """Create or replace the target for a period; returns it and whether it was created."""
     indicators.check_may_write(actor, indicator, outturn=False)
     validate_target(indicator, data)
@@ -82,18 +89,35 @@ async def put_target(session: AsyncSession, actor: Actor, indicator: Indicator, 
     target.updated_by_name = actor.principal.name
     target.updated_at = utcnow()
     await session.flush()
-    audit.record(session, actor, action=action, entity="target", entity_id=target.id,
-                 indicator_id=indicator.id, period=period.code, before=before,
-                 after=_snapshot(target))
+    audit.record(
+        session,
+        actor,
+        action=action,
+        entity="target",
+        entity_id=target.id,
+        indicator_id=indicator.id,
+        period=period.code,
+        before=before,
+        after=_snapshot(target),
+    )
     return target, existing is None
 
 
-async def delete_target(session: AsyncSession, actor: Actor, indicator: Indicator,
-                        target: Target) -> None:
+async def delete_target(
+    session: AsyncSession, actor: Actor, indicator: Indicator, target: Target
+) -> None:
     indicators.check_may_write(actor, indicator, outturn=False)
-    audit.record(session, actor, action="delete", entity="target", entity_id=target.id,
-                 indicator_id=indicator.id, period=target.period, before=_snapshot(target),
-                 after=None)
+    audit.record(
+        session,
+        actor,
+        action="delete",
+        entity="target",
+        entity_id=target.id,
+        indicator_id=indicator.id,
+        period=target.period,
+        before=_snapshot(target),
+        after=None,
+    )
     await session.delete(target)
     await session.flush()
 

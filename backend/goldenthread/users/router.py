@@ -20,8 +20,9 @@ async def list_users(session: Session, _: StaffPrincipal) -> list[UserRead]:
 
 
 @router.post("/users", response_model=UserRead, status_code=status.HTTP_201_CREATED)
-async def create_user(data: UserCreate, session: Session, principal: StaffPrincipal,
-                      settings: AppSettings) -> UserRead:
+async def create_user(
+    data: UserCreate, session: Session, principal: StaffPrincipal, settings: AppSettings
+) -> UserRead:
     """Create a staff account (administrators only)."""
     if principal.role is not Role.ADMIN:
         raise Forbidden("Only an administrator may create accounts.")

@@ -31,5 +31,4 @@ class UserCreate(BaseModel):
     role: Role
     organisation_id: int
     org_unit_id: int | None = None
-    password: str = Field(min_length=12, max_length=256,
-                          description="At least 12 characters.")
+    password: str = Field(min_length=12, max_length=256, description="At least 12 characters.")

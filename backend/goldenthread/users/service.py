@@ -36,22 +36,30 @@ async def create_user(session: AsyncSession, data: UserCreate, settings: Setting
     username = data.username.lower()
     taken = await session.scalar(select(func.count()).where(User.username == username))
     if taken:
-        raise Conflict(f"The username {username!r} is taken.",
-                       [FieldError("username", "already taken")])
+        raise Conflict(
+            f"The username {username!r} is taken.", [FieldError("username", "already taken")]
+        )
     await organisations.check_placement(session, data.organisation_id, data.org_unit_id)
     password_hash = await to_thread.run_sync(hash_secret, data.password, settings)
     user = User(
-        username=username, full_name=data.full_name, email=data.email,
-        job_title=data.job_title, role=data.role, organisation_id=data.organisation_id,
-        org_unit_id=data.org_unit_id, password_hash=password_hash, active=True,
+        username=username,
+        full_name=data.full_name,
+        email=data.email,
+        job_title=data.job_title,
+        role=data.role,
+        organisation_id=data.organisation_id,
+        org_unit_id=data.org_unit_id,
+        password_hash=password_hash,
+        active=True,
     )
     session.add(user)
     await session.flush()
     return user
 
 
-async def authenticate(session: AsyncSession, username: str, password: str,
-                       settings: Settings) -> User | None:
+async def authenticate(
+    session: AsyncSession, username: str, password: str, settings: Settings
+) -> User | None:
     """The active user with these credentials, or None; takes as long either way."""
     user = await session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None or not user.active:
@@ -62,7 +70,10 @@ async def authenticate(session: AsyncSession, username: str, password: str,
 
 
 def reject_unknown_user_fields(missing: set[int], fields: dict[int, str]) -> None:
-    errors = [FieldError(field, f"there is no user {uid}") for uid, field in fields.items()
-              if uid in missing]
+    errors = [
+        FieldError(field, f"there is no user {uid}")
+        for uid, field in fields.items()
+        if uid in missing
+    ]
     if errors:
         raise ValidationFailed("Some users named do not exist.", errors)
