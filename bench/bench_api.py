@@ -54,6 +54,10 @@ class Result:
     seconds: float
     latencies: list[float]
 
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds
+
     def line(self) -> str:
         ordered = sorted(self.latencies)
         p50 = statistics.median(ordered) * 1000
@@ -196,8 +200,21 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
         f"outturns ({args.indicators * 36:,} outturns) loaded in "
         f"{time.perf_counter() - started:.1f} s"
     )
+    for cache_entries in (0, 32):
+        await serve_and_drive(label, url, first_id, args, cache_entries)
+
+
+async def serve_and_drive(
+    label: str, url: str, first_id: int, args: argparse.Namespace, cache_entries: int
+) -> None:
     port = free_port()
-    env = {**os.environ, "GT_DATABASE_URL": url, "GT_SECRET_KEY": SECRET, "GT_DEMO": "false"}
+    env = {
+        **os.environ,
+        "GT_DATABASE_URL": url,
+        "GT_SECRET_KEY": SECRET,
+        "GT_DEMO": "false",
+        "GT_STATUS_CACHE_ENTRIES": str(cache_entries),
+    }
     server = subprocess.Popen(
         [
             sys.executable,
@@ -223,40 +240,63 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
         )
         token, _ = issue_token(principal, Settings(secret_key=SECRET))
         headers = {"Authorization": f"Bearer {token}"}
-        rng = random.Random(11)
-        n = args.requests
-        results = [
-            await drive(base, "GET /healthz (trivial)", ["/healthz"] * n, 8, headers),
-            await drive(
-                base,
-                "GET /api/v1/indicators/{id}",
-                [
-                    f"/api/v1/indicators/{first_id + rng.randrange(args.indicators)}"
-                    for _ in range(n)
-                ],
-                8,
-                headers,
-            ),
-            await drive(
-                base,
-                "GET /api/v1/status?period= (seq)",
-                ["/api/v1/status?period=2008-09-M12"] * args.status_requests,
-                1,
-                headers,
-            ),
-            await drive(
-                base,
-                "GET /api/v1/status?period= (x4)",
-                ["/api/v1/status?period=2008-09-M06"] * args.status_requests,
-                4,
-                headers,
-            ),
-        ]
-        for result in results:
-            print(result.line())
-        trivial, single = results[0], results[1]
-        ratio = (single.requests / single.seconds) / (trivial.requests / trivial.seconds)
-        print(f"  single indicator read at {ratio:.2f} x the trivial endpoint's rate")
+        status = "/api/v1/status?period=2008-09-M12"
+        if cache_entries == 0:
+            print(
+                f"  status cache off: every /status request computes all {args.indicators} statuses"
+            )
+            rng = random.Random(11)
+            n = args.requests
+            results = [
+                await drive(base, "GET /healthz (trivial)", ["/healthz"] * n, 8, headers),
+                await drive(
+                    base,
+                    "GET /api/v1/indicators/{id}",
+                    [
+                        f"/api/v1/indicators/{first_id + rng.randrange(args.indicators)}"
+                        for _ in range(n)
+                    ],
+                    8,
+                    headers,
+                ),
+                await drive(
+                    base,
+                    "GET /api/v1/status (computed)",
+                    [status] * args.status_requests,
+                    1,
+                    headers,
+                ),
+            ]
+            trivial, single = results[0], results[1]
+            for result in results:
+                print(result.line())
+            ratio = single.rate / trivial.rate
+            print(f"  single indicator read at {ratio:.2f} x the trivial endpoint's rate")
+        else:
+            print(
+                f"  status cache on ({cache_entries} entries): figures unchanged between requests"
+            )
+            results = [
+                await drive(
+                    base, "GET /healthz (trivial)", ["/healthz"] * args.requests, 8, headers
+                ),
+                await drive(
+                    base,
+                    "GET /api/v1/status (cached, 1 client)",
+                    [status] * args.status_requests * 5,
+                    1,
+                    headers,
+                ),
+                await drive(
+                    base,
+                    "GET /api/v1/status (cached, 4 clients)",
+                    [status] * args.status_requests * 5,
+                    4,
+                    headers,
+                ),
+            ]
+            for result in results:
+                print(result.line())
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -57,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = Sessions(engine)
-    app.state.status_cache = StatusCache()
+    app.state.status_cache = StatusCache(settings.status_cache_entries)
 
     install_error_handlers(app)
     app.add_middleware(ConditionalGetMiddleware)

@@ -144,8 +144,9 @@ async def test_register_status_follows_every_change_of_the_figures(world: World)
     await _put(world, url, "outturns", "2008-09-Q1", {"value": "55"})
 
     async def rag() -> str:
-        response = await world.client.get("/api/v1/status", params={"period": "2008-09-Q1"},
-                                          headers=world.headers("viewer"))
+        response = await world.client.get(
+            "/api/v1/status", params={"period": "2008-09-Q1"}, headers=world.headers("viewer")
+        )
         return str(response.json()["items"][0]["rag"])
 
     assert await rag() == "green"
@@ -154,7 +155,8 @@ async def test_register_status_follows_every_change_of_the_figures(world: World)
     assert await rag() == "red"
     await _put(world, url, "targets", "2008-09", {"value": "41"})
     assert await rag() == "amber"
-    patched = await world.client.patch(url, json={"polarity": "none"},
-                                       headers=world.headers("perf"))
+    patched = await world.client.patch(
+        url, json={"polarity": "none"}, headers=world.headers("perf")
+    )
     assert patched.status_code == 200
     assert await rag() == "not_applicable"

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     max_page_size: int = 500
     default_page_size: int = 50
     max_body_bytes: int = 1_000_000
+    # Register statuses kept per process, by figures version and filters; 0 turns it off.
+    status_cache_entries: int = 32
 
     @model_validator(mode="after")
     def _check_production(self) -> Settings:

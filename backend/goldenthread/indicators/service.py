@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from goldenthread.audit import service as audit
 from goldenthread.core.db import utcnow
@@ -67,10 +67,15 @@ def _with_sets() -> Select[Indicator]:
 async def get_indicator(
     session: AsyncSession, indicator_id: int, principal: Principal, *, for_update: bool = False
 ) -> Indicator:
-    query = _with_sets().where(Indicator.id == indicator_id, visible_to(principal))
+    # One round trip: the sets come joined, not by a second query.
+    query = (
+        select(Indicator)
+        .options(joinedload(Indicator.set_memberships))
+        .where(Indicator.id == indicator_id, visible_to(principal))
+    )
     if for_update:
         query = query.execution_options(populate_existing=True)
-    indicator = await session.scalar(query)
+    indicator = (await session.scalars(query)).unique().one_or_none()
     if indicator is None:
         # The same answer whether it does not exist or may not be seen: ids are not probed.
         raise NotFound(f"There is no indicator {indicator_id}.")
