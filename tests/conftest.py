@@ -45,7 +45,7 @@ async def _postgres_reachable() -> bool:
     return True
 
 
-def test_settings(database_url: str, **overrides: object) -> Settings:
+def settings_for(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "database_url": database_url,
         "secret_key": TEST_SECRET,
@@ -82,7 +82,7 @@ async def database_url(
 
 @pytest.fixture(scope="session")
 async def app(database_url: str) -> AsyncIterator[FastAPI]:
-    application = create_app(test_settings(database_url))
+    application = create_app(settings_for(database_url))
     await upgrade(application.state.engine)
     yield application
     await application.state.engine.dispose()

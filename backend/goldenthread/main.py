@@ -14,6 +14,7 @@ from goldenthread.core.config import Settings, get_settings
 from goldenthread.core.db import Sessions, create_engine
 from goldenthread.core.errors import install_error_handlers
 from goldenthread.core.http import ConditionalGetMiddleware, RequestGuardMiddleware
+from goldenthread.data_entry.router import router as data_entry_router
 from goldenthread.health.router import router as health_router
 from goldenthread.indicators.router import router as indicators_router
 from goldenthread.organisations.router import router as organisations_router
@@ -22,6 +23,7 @@ from goldenthread.status.cache import StatusCache
 from goldenthread.status.router import router as status_router
 from goldenthread.targets.router import router as targets_router
 from goldenthread.users.router import router as users_router
+from goldenthread.web import mount_web_app
 
 API_PREFIX = "/api/v1"
 
@@ -78,8 +80,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         outturns_router,
         status_router,
         audit_router,
+        data_entry_router,
     ):
         api.include_router(router)
     app.include_router(api)
     app.include_router(health_router)
+    mount_web_app(app, settings.web_app_dir())
     return app

@@ -11,6 +11,7 @@ from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SECRET_FILE = Path(".goldenthread-secret")
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
 class Settings(BaseSettings):
@@ -36,6 +37,8 @@ class Settings(BaseSettings):
     max_page_size: int = 500
     default_page_size: int = 50
     max_body_bytes: int = 1_000_000
+    # The built web app; by default frontend/dist of the source tree.
+    web_dir: Path | None = None
     # Register statuses kept per process, by figures version and filters; 0 turns it off.
     status_cache_entries: int = 32
 
@@ -59,6 +62,9 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    def web_app_dir(self) -> Path:
+        return self.web_dir or PROJECT_ROOT / "frontend" / "dist"
 
     @cached_property
     def signing_key(self) -> str:

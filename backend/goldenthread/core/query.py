@@ -30,11 +30,11 @@ def parse_period_param(code: str, field: str = "period") -> Period:
         raise ValidationFailed(str(exc), [FieldError(field, str(exc))]) from exc
 
 
-def parse_year_param(code: str | None) -> int | None:
+def parse_year_param(code: str | None, field: str = "year") -> int | None:
     if code is None:
         return None
-    period = parse_period_param(code, "year")
+    period = parse_period_param(code, field)
     if period.frequency is not Frequency.ANNUAL:
         message = f"{code} is not a financial year: expected a year like 2008-09"
-        raise ValidationFailed(message, [FieldError("year", message)])
+        raise ValidationFailed(message, [FieldError(field, message)])
     return period.year

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
 from goldenthread.core.deps import CurrentPrincipal, Session
-from goldenthread.core.errors import NotFound
+from goldenthread.core.errors import FieldError, NotFound, ValidationFailed
 from goldenthread.core.http import model_response
-from goldenthread.core.query import PeriodParam, parse_period_param
+from goldenthread.core.query import PeriodParam, parse_period_param, parse_year_param
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator
+from goldenthread.periods.rules import Frequency, financial_year_code, period_containing
 from goldenthread.status import service
 from goldenthread.status.rules import Rag
-from goldenthread.status.schemas import StatusRead, StatusSummary
+from goldenthread.status.schemas import LatestPeriod, StatusHistory, StatusRead, StatusSummary
 
 router = APIRouter(tags=["status", "public"])
+
+MAX_HISTORY_YEARS = 10
 
 
 @router.get("/indicators/{indicator_id}/status", response_model=StatusRead)
@@ -32,6 +36,48 @@ async def indicator_status(
     if not items:
         raise NotFound(f"There is no indicator {indicator_id}.")
     return items[0]
+
+
+@router.get("/indicators/{indicator_id}/history", response_model=StatusHistory)
+async def indicator_history(
+    indicator_id: int,
+    session: Session,
+    principal: CurrentPrincipal,
+    first_year: Annotated[
+        str | None, Query(alias="from", max_length=20, description="First financial year.")
+    ] = None,
+    last_year: Annotated[
+        str | None, Query(alias="to", max_length=20, description="Last financial year.")
+    ] = None,
+) -> Response:
+    """The status at every period of the indicator's frequency over financial years (by
+    default the three years up to the latest with data): for charts and period tables."""
+    await indicators.get_indicator(session, indicator_id, principal)
+    last = parse_year_param(last_year, "to")
+    if last is None:
+        latest = await service.latest_quarter_with_data(session)
+        last = latest.year if latest else period_containing(Frequency.ANNUAL, date.today()).year
+    first = parse_year_param(first_year, "from")
+    first = last - 2 if first is None else first
+    if not 0 <= last - first < MAX_HISTORY_YEARS:
+        message = f"from must not be after to, and the span at most {MAX_HISTORY_YEARS} years"
+        raise ValidationFailed(message, [FieldError("from", message)])
+    items = await service.indicator_history(session, indicator_id, first, last)
+    return model_response(
+        StatusHistory(
+            indicator_id=indicator_id,
+            first_year=financial_year_code(first),
+            last_year=financial_year_code(last),
+            items=items,
+        )
+    )
+
+
+@router.get("/status/latest-period", response_model=LatestPeriod)
+async def latest_period(session: Session, _: CurrentPrincipal) -> LatestPeriod:
+    """The latest quarter with data: the period a dashboard opens at."""
+    latest = await service.latest_quarter_with_data(session)
+    return LatestPeriod(period=latest.code if latest else None)
 
 
 @router.get("/status", response_model=StatusSummary)

@@ -77,3 +77,18 @@ class StatusSummary(BaseModel):
     counts: RagCounts
     direction_of_travel: DirectionOfTravelRead
     items: list[StatusRead]
+
+
+class LatestPeriod(BaseModel):
+    """The dashboard's default period: the latest quarter with data, if any."""
+
+    period: str | None
+
+
+class StatusHistory(BaseModel):
+    """One status per period of the indicator's own frequency, oldest first."""
+
+    indicator_id: int
+    first_year: str
+    last_year: str
+    items: list[StatusRead]

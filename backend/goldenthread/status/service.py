@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from goldenthread.core.db import as_stored
 from goldenthread.core.principal import Principal
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator, IndicatorSet
 from goldenthread.outturns.models import Outturn
-from goldenthread.periods.rules import Frequency, Period, latest_period_ending_by, parse_period
+from goldenthread.periods.rules import (
+    Frequency,
+    Period,
+    latest_period_ending_by,
+    parse_period,
+    periods_in_year,
+)
 from goldenthread.status import rules
 from goldenthread.status.cache import StatusCache, figures_version
 from goldenthread.status.schemas import (
@@ -44,40 +50,35 @@ class _PeriodCache(dict[str, Period]):
         return period
 
 
-async def compute_statuses(
-    session: AsyncSession, requested: Period, conditions: list[ColumnElement[bool]]
-) -> list[StatusRead]:
-    """Status of every indicator matching the conditions: five queries, however many."""
-    # Plain Core queries on the session's connection: rows, not ORM entities, are needed.
-    conn = await session.connection()
-    indicator_rows = (
-        await conn.execute(
-            select(
-                Indicator.id,
-                Indicator.code,
-                Indicator.title,
-                Indicator.unit,
-                Indicator.decimal_places,
-                Indicator.polarity,
-                Indicator.frequency,
-                Indicator.aggregation,
-                Indicator.multiplier,
-                Indicator.tolerance_percent,
-                Indicator.tolerance_absolute,
-                Indicator.org_unit_id,
-                Indicator.owner_id,
-            )
-            .where(*conditions)
-            .order_by(Indicator.code_key)
-        )
-    ).all()
-    if not indicator_rows:
-        return []
-    matching = select(Indicator.id).where(*conditions).scalar_subquery()
-    at = {f: evaluation_period(f, requested) for f in Frequency}
-    # This year and last year of every evaluation period: enough for YTD, trend and short trend.
-    years = sorted({p.year for p in at.values()} | {p.year - 1 for p in at.values()})
+INDICATOR_COLUMNS = (
+    Indicator.id,
+    Indicator.code,
+    Indicator.title,
+    Indicator.unit,
+    Indicator.decimal_places,
+    Indicator.polarity,
+    Indicator.frequency,
+    Indicator.aggregation,
+    Indicator.multiplier,
+    Indicator.tolerance_percent,
+    Indicator.tolerance_absolute,
+    Indicator.org_unit_id,
+    Indicator.owner_id,
+)
 
+
+@dataclass
+class _Figures:
+    """Targets and outturns of many indicators, keyed by indicator id then period."""
+
+    targets: dict[int, dict[Period, rules.TargetValue]]
+    outturns: dict[int, dict[Period, rules.PeriodValue]]
+    sets: dict[int, list[str]]
+
+
+async def _load_figures(conn: AsyncConnection, matching: Any, years: list[int]) -> _Figures:
+    """Three queries, however many indicators ``matching`` (a subquery of ids) selects."""
+    periods = _PeriodCache()
     sets: dict[int, list[str]] = defaultdict(list)
     for indicator_id, name in (
         await conn.execute(
@@ -88,7 +89,6 @@ async def compute_statuses(
     ).all():
         sets[indicator_id].append(name)
 
-    periods = _PeriodCache()
     targets: dict[int, dict[Period, rules.TargetValue]] = defaultdict(dict)
     for indicator_id, code, value, low, high, stretch in (
         await conn.execute(
@@ -124,42 +124,113 @@ async def compute_statuses(
             None if numerator is None else Decimal(numerator),
             None if denominator is None else Decimal(denominator),
         )
+    return _Figures(targets, outturns, sets)
 
-    # Commentary and data quality only for the periods being judged.
-    notes: dict[tuple[int, str], tuple[str, Any]] = {
-        (indicator_id, code): (commentary, quality)
-        for indicator_id, code, commentary, quality in (
-            await conn.execute(
-                select(
-                    Outturn.indicator_id, Outturn.period, Outturn.commentary, Outturn.status
-                ).where(
-                    Outturn.indicator_id.in_(matching),
-                    Outturn.period.in_([p.code for p in at.values()]),
-                )
+
+async def _load_notes(
+    conn: AsyncConnection, matching: Any, codes: list[str]
+) -> dict[tuple[int, str], tuple[str, Any]]:
+    """Commentary and data quality, only for the periods being judged."""
+    rows = (
+        await conn.execute(
+            select(Outturn.indicator_id, Outturn.period, Outturn.commentary, Outturn.status).where(
+                Outturn.indicator_id.in_(matching), Outturn.period.in_(codes)
             )
-        ).all()
+        )
+    ).all()
+    return {
+        (indicator_id, code): (commentary, quality)
+        for indicator_id, code, commentary, quality in rows
     }
 
+
+def _rules_for(row: Any) -> rules.IndicatorRules:
+    return rules.IndicatorRules(
+        code=row.code,
+        polarity=row.polarity,
+        frequency=row.frequency,
+        aggregation=row.aggregation,
+        multiplier=row.multiplier,
+        decimal_places=row.decimal_places,
+        unit=row.unit,
+        tolerance_percent=row.tolerance_percent,
+        tolerance_absolute=row.tolerance_absolute,
+    )
+
+
+async def compute_statuses(
+    session: AsyncSession, requested: Period, conditions: list[ColumnElement[bool]]
+) -> list[StatusRead]:
+    """Status of every indicator matching the conditions: five queries, however many."""
+    # Plain Core queries on the session's connection: rows, not ORM entities, are needed.
+    conn = await session.connection()
+    indicator_rows = (
+        await conn.execute(
+            select(*INDICATOR_COLUMNS).where(*conditions).order_by(Indicator.code_key)
+        )
+    ).all()
+    if not indicator_rows:
+        return []
+    matching = select(Indicator.id).where(*conditions).scalar_subquery()
+    at = {f: evaluation_period(f, requested) for f in Frequency}
+    # This year and last year of every evaluation period: enough for YTD, trend and short trend.
+    years = sorted({p.year for p in at.values()} | {p.year - 1 for p in at.values()})
+    figures = await _load_figures(conn, matching, years)
+    notes = await _load_notes(conn, matching, [p.code for p in at.values()])
     results = []
     for row in indicator_rows:
-        ind = rules.IndicatorRules(
-            code=row.code,
-            polarity=row.polarity,
-            frequency=row.frequency,
-            aggregation=row.aggregation,
-            multiplier=row.multiplier,
-            decimal_places=row.decimal_places,
-            unit=row.unit,
-            tolerance_percent=row.tolerance_percent,
-            tolerance_absolute=row.tolerance_absolute,
-        )
         period = at[row.frequency]
         result = rules.compute_status(
-            ind, period, outturns.get(row.id, {}), targets.get(row.id, {})
+            _rules_for(row),
+            period,
+            figures.outturns.get(row.id, {}),
+            figures.targets.get(row.id, {}),
         )
         commentary, quality = notes.get((row.id, period.code), (None, None))
-        results.append(_to_read(row, requested, result, sets.get(row.id, []), commentary, quality))
+        results.append(
+            _to_read(row, requested, result, figures.sets.get(row.id, []), commentary, quality)
+        )
     return results
+
+
+async def indicator_history(
+    session: AsyncSession, indicator_id: int, first_year: int, last_year: int
+) -> list[StatusRead]:
+    """The status at every period of the indicator's frequency over a span of financial years,
+    from one load of its figures (the chart and period table of the indicator page)."""
+    conn = await session.connection()
+    row = (await conn.execute(select(*INDICATOR_COLUMNS).where(Indicator.id == indicator_id))).one()
+    matching = select(Indicator.id).where(Indicator.id == indicator_id).scalar_subquery()
+    years = list(range(first_year - 1, last_year + 1))
+    figures = await _load_figures(conn, matching, years)
+    periods = [
+        p for year in range(first_year, last_year + 1) for p in periods_in_year(year, row.frequency)
+    ]
+    notes = await _load_notes(conn, matching, [p.code for p in periods])
+    ind = _rules_for(row)
+    history = []
+    for period in periods:
+        result = rules.compute_status(
+            ind, period, figures.outturns.get(row.id, {}), figures.targets.get(row.id, {})
+        )
+        commentary, quality = notes.get((row.id, period.code), (None, None))
+        history.append(
+            _to_read(row, period, result, figures.sets.get(row.id, []), commentary, quality)
+        )
+    return history
+
+
+async def latest_quarter_with_data(session: AsyncSession) -> Period | None:
+    """The latest quarter that had ended when the most recent outturn's period ended: the
+    dashboard's default period."""
+    latest_year = select(func.max(Outturn.year)).scalar_subquery()
+    codes = (
+        await session.scalars(select(Outturn.period).where(Outturn.year == latest_year).distinct())
+    ).all()
+    if not codes:
+        return None
+    last_end = max(parse_period(code).end for code in codes)
+    return latest_period_ending_by(Frequency.QUARTERLY, last_end)
 
 
 async def register_statuses(
