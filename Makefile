@@ -21,7 +21,7 @@ run: install ## serve the API with demo data on http://127.0.0.1:8000
 test: install lint typecheck openapi-check pytest ## every check and test
 
 lint: install
-	$(BIN)/ruff check backend tests migrations bench examples
+	$(BIN)/ruff check backend tests migrations bench
 
 typecheck: install
 	$(BIN)/mypy

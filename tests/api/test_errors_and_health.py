@@ -80,3 +80,19 @@ async def test_unknown_route_and_method_are_problems(world: World) -> None:
     missing = await world.client.get("/api/v1/nothing-here")
     assert missing.status_code == 404
     assert missing.headers["content-type"] == "application/problem+json"
+
+
+async def test_oversized_body_without_a_length_gets_413(world: World) -> None:
+    async def chunks():  # type: ignore[no-untyped-def]
+        yield b'{"code": "X", "definition": "'
+        for _ in range(120):
+            yield b"x" * 10_000
+        yield b'"}'
+
+    response = await world.client.post(
+        "/api/v1/indicators",
+        content=chunks(),
+        headers=world.headers("perf", **{"Content-Type": "application/json"}),
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import Request, Response
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from goldenthread.core.errors import PROBLEM_BASE, PROBLEM_JSON, PreconditionFailed
@@ -154,7 +155,24 @@ class RequestGuardMiddleware:
                 f"Send the body as {' or '.join(expected)}, not {media or 'no content type'}.",
             )
             return
-        await self.app(scope, receive, send)
+        await self.app(scope, self._limited(receive), send)
+
+    def _limited(self, receive: Receive) -> Receive:
+        """A body sent without a length (chunked) is counted as it arrives."""
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise HTTPException(
+                        413, f"The body is larger than {self.max_body_bytes} bytes."
+                    )
+            return message
+
+        return limited_receive
 
 
 async def _send_problem(send: Send, status: int, title: str, detail: str) -> None:
