@@ -14,6 +14,7 @@ from goldenthread.core.config import Settings, get_settings
 from goldenthread.core.db import Sessions, create_engine
 from goldenthread.core.errors import install_error_handlers
 from goldenthread.core.http import ConditionalGetMiddleware, RequestGuardMiddleware
+from goldenthread.core.openapi import install_openapi
 from goldenthread.data_entry.router import router as data_entry_router
 from goldenthread.health.router import router as health_router
 from goldenthread.indicators.router import router as indicators_router
@@ -86,4 +87,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api)
     app.include_router(health_router)
     mount_web_app(app, settings.web_app_dir())
+    install_openapi(app)
     return app
