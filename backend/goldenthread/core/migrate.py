@@ -16,7 +16,7 @@ def alembic_config() -> Config:
     return config
 
 
-async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:
     """Bring the database's schema up to the given revision (the latest by default)."""
 
     def _upgrade(connection: Connection) -> None:
