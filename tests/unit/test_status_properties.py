@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from goldenthread.periods.rules import Frequency, Period
 from goldenthread.status.explain import RAG_LABELS
-from goldenthread.status.rules import (
+from goldenthread.status.rules import compute_status, direction_of_travel
+from goldenthread.status.values import (
     Aggregation,
     IndicatorRules,
     PeriodValue,
@@ -20,16 +21,12 @@ from goldenthread.status.rules import (
     TargetValue,
     Trend,
     Unit,
-    compute_status,
-    direction_of_travel,
     round_half_up,
 )
+from tests.unit.status_helpers import BAND, HIB, LIB, fy, m
 
-HIB, LIB = Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER
-BAND = Polarity.TARGET_BAND
 RANK = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2}
-YEAR = Period(2008, Frequency.ANNUAL, 1)
-LAST_YEAR = Period(2007, Frequency.ANNUAL, 1)
+YEAR, LAST_YEAR = fy(2008), fy(2007)
 
 Tolerance = tuple[Decimal | None, Decimal | None]
 
@@ -210,7 +207,7 @@ def test_explanation_is_one_sentence_led_by_the_status(
 
 
 def months(count: int) -> list[Period]:
-    return Period(2008, Frequency.MONTHLY, count).periods_to_date()
+    return m(count).periods_to_date()
 
 
 @given(st.lists(st.tuples(numbers, numbers), min_size=1, max_size=12), places)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Path, Request, Response, status
 
 from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session
-from goldenthread.core.http import check_if_match, set_etag, version_etag
+from goldenthread.core.http import set_etag, version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
-from goldenthread.core.period_rows import list_period_rows
+from goldenthread.core.period_rows import check_row_if_match, list_period_rows, stored_state
 from goldenthread.core.query import YearParam, parse_year_param
 from goldenthread.indicators import service as indicators
 from goldenthread.outturns import service
@@ -24,14 +24,7 @@ PeriodPath = Path(
 def _current(outturn: Outturn | None) -> dict[str, object] | None:
     if outturn is None:
         return None
-    return {
-        "version": outturn.version,
-        "updated_by_name": outturn.updated_by_name,
-        "updated_at": outturn.updated_at.isoformat(),
-        "value": str(outturn.value),
-        "status": outturn.status.value,
-        "commentary": outturn.commentary,
-    }
+    return stored_state(outturn, status=outturn.status.value, commentary=outturn.commentary)
 
 
 @router.get("", response_model=Page[OutturnRead], tags=["public"])
@@ -62,9 +55,7 @@ async def get_outturn(
     """Read the outturn for one period."""
     indicator = await indicators.get_indicator(session, indicator_id, principal)
     parsed = service.parse_outturn_period(indicator, period)
-    outturn = service.require(
-        await service.find_outturn(session, indicator_id, parsed.code), indicator, parsed.code
-    )
+    outturn = await service.get_outturn(session, indicator, parsed.code)
     set_etag(response, version_etag(outturn.version))
     return OutturnRead.model_validate(outturn)
 
@@ -87,12 +78,8 @@ async def put_outturn(
     indicator = await indicators.get_indicator(session, indicator_id, actor.principal)
     parsed = service.parse_outturn_period(indicator, period)
     existing = await service.find_outturn(session, indicator_id, parsed.code)
-    check_if_match(
-        request,
-        version_etag(existing.version) if existing else None,
-        f"The {parsed.code} outturn of {indicator.code}",
-        _current(existing),
-    )
+    what = f"The {parsed.code} outturn of {indicator.code}"
+    check_row_if_match(request, existing, what, _current(existing))
     outturn, created = await service.put_outturn(session, actor, indicator, parsed, data, existing)
     if created:
         response.status_code = status.HTTP_201_CREATED
@@ -111,13 +98,7 @@ async def delete_outturn(
     """Remove the outturn for a period (kept in the audit trail)."""
     indicator = await indicators.get_indicator(session, indicator_id, actor.principal)
     parsed = service.parse_outturn_period(indicator, period)
-    outturn = service.require(
-        await service.find_outturn(session, indicator_id, parsed.code), indicator, parsed.code
-    )
-    check_if_match(
-        request,
-        version_etag(outturn.version),
-        f"The {parsed.code} outturn of {indicator.code}",
-        _current(outturn),
-    )
+    outturn = await service.get_outturn(session, indicator, parsed.code)
+    what = f"The {parsed.code} outturn of {indicator.code}"
+    check_row_if_match(request, outturn, what, _current(outturn))
     await service.delete_outturn(session, actor, indicator, outturn)

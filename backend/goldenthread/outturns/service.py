@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.audit import service as audit
 from goldenthread.core.db import utcnow
-from goldenthread.core.errors import FieldError, Forbidden, NotFound, ValidationFailed
+from goldenthread.core.errors import FieldError, Forbidden, ValidationFailed
+from goldenthread.core.period_rows import delete_period_row, find_period_row, get_period_row
 from goldenthread.core.principal import Actor, Via
 from goldenthread.indicators import rules
 from goldenthread.indicators import service as indicators
@@ -109,9 +109,13 @@ def next_status(
 
 
 async def find_outturn(session: AsyncSession, indicator_id: int, period: str) -> Outturn | None:
-    return await session.scalar(
-        select(Outturn).where(Outturn.indicator_id == indicator_id, Outturn.period == period)
-    )
+    return await find_period_row(session, Outturn, indicator_id, period)
+
+
+async def get_outturn(session: AsyncSession, indicator: Indicator, period: str) -> Outturn:
+    """The outturn for ``period``; 404 when there is none."""
+    missing = f"{indicator.code} has no outturn for {period}."
+    return await get_period_row(session, Outturn, indicator.id, period, missing=missing)
 
 
 def _snapshot(outturn: Outturn) -> dict[str, Any]:
@@ -185,22 +189,4 @@ async def delete_outturn(
     indicators.check_may_write(actor, indicator, outturn=True)
     if outturn.status in VERIFIER_STATUSES and not rules.may_verify(actor.principal):
         raise Forbidden("A verified outturn can only be removed by the performance team.")
-    audit.record(
-        session,
-        actor,
-        action="delete",
-        entity="outturn",
-        entity_id=outturn.id,
-        indicator_id=indicator.id,
-        period=outturn.period,
-        before=_snapshot(outturn),
-        after=None,
-    )
-    await session.delete(outturn)
-    await session.flush()
-
-
-def require(outturn: Outturn | None, indicator: Indicator, period: str) -> Outturn:
-    if outturn is None:
-        raise NotFound(f"{indicator.code} has no outturn for {period}.")
-    return outturn
+    await delete_period_row(session, actor, outturn, entity="outturn", audited=AUDITED_FIELDS)

@@ -1,21 +1,20 @@
-"""What a status is judged against and compared with, and how it is put into words.
+"""What a status is compared with, and how it is put into words.
 
-* the year-to-date target (from a complete period profile, else from the
-  annual target, pro rata for sums) that the RAG rule in ``rules.py`` uses;
 * trends: this year to date against last year, this period against the last;
 * the one-sentence explanation for councillors, with figures shown exactly as
   judged (rounded half-up to the indicator's decimal places) in its unit.
+
+The year-to-date target the RAG rule uses comes from ``year_to_date.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from goldenthread.periods.rules import Frequency, Period, PeriodError
-from goldenthread.status.rules import (
-    DECIMAL_CONTEXT,
+from goldenthread.periods.rules import Period, PeriodError
+from goldenthread.status.values import (
     Aggregation,
     IndicatorRules,
     PeriodValue,
@@ -26,23 +25,19 @@ from goldenthread.status.rules import (
     TargetValue,
     Trend,
     Unit,
-    headline_actual,
-    period_value,
     round_half_up,
     round_optional,
 )
+from goldenthread.status.year_to_date import headline_actual, period_value, ytd_target
 
 __all__ = [
     "RAG_LABELS",
     "Trends",
-    "YtdTarget",
     "compare",
     "explain_status",
     "format_value",
     "period_band",
-    "target_fields",
     "trends",
-    "ytd_target",
 ]
 
 _Formatter = Callable[[Decimal], str]
@@ -61,96 +56,6 @@ _TREND_PHRASES: dict[Trend, str] = {
     Trend.WORSENING: "worse than last year",
     Trend.NO_CHANGE: "the same as last year",
 }
-
-
-@dataclass(frozen=True)
-class YtdTarget:
-    """A target for one comparison, unrounded; ``annual`` is what it was derived from."""
-
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    stretch_value: Decimal | None
-    source: TargetSource
-    annual: TargetValue | None = None
-
-
-def _usable(ind: IndicatorRules, target: TargetValue | None) -> bool:
-    """Whether a target can judge this indicator (a band needs both ends)."""
-    if target is None:
-        return False
-    has_band = target.low is not None and target.high is not None
-    if ind.polarity is Polarity.TARGET_BAND:
-        return has_band
-    if ind.polarity is Polarity.NONE:
-        return target.value is not None or has_band
-    return target.value is not None
-
-
-def target_fields(target: TargetValue | YtdTarget | None) -> list[Decimal | None]:
-    if target is None:
-        return [None, None, None, None]
-    return [target.value, target.low, target.high, target.stretch_value]
-
-
-def ytd_target(
-    ind: IndicatorRules,
-    period: Period,
-    outturns: Mapping[Period, PeriodValue],
-    targets: Mapping[Period, TargetValue],
-) -> YtdTarget | None:
-    """The (unrounded) target the actual at ``period`` is judged against, if any.
-
-    Decision: a period profile must be complete (every period 1..P has a usable
-    target) even for ``last``; otherwise the annual target is used.
-    """
-    window = period.periods_to_date()
-    if period.frequency is not Frequency.ANNUAL:
-        profile = [t for p in window if (t := targets.get(p)) is not None and _usable(ind, t)]
-        if len(profile) == len(window):
-            columns = zip(*(target_fields(t) for t in profile), strict=True)
-            with localcontext(DECIMAL_CONTEXT):
-                a, b, c, d = (_aggregate(ind, window, list(col), outturns) for col in columns)
-            return YtdTarget(a, b, c, d, source=TargetSource.PERIOD_PROFILE)
-    annual = targets.get(period.financial_year)
-    if annual is None or not _usable(ind, annual):
-        return None
-    a, b, c, d = target_fields(annual)
-    if period.frequency is Frequency.ANNUAL or ind.aggregation is not Aggregation.SUM:
-        return YtdTarget(a, b, c, d, source=TargetSource.ANNUAL, annual=annual)
-    with localcontext(DECIMAL_CONTEXT):
-        # Multiply before dividing so that e.g. 1200 at M05 is exactly 500.
-        a, b, c, d = (
-            None if v is None else v * len(window) / period.periods_per_year for v in (a, b, c, d)
-        )
-    return YtdTarget(a, b, c, d, source=TargetSource.ANNUAL_PRO_RATA, annual=annual)
-
-
-def _aggregate(
-    ind: IndicatorRules,
-    window: list[Period],
-    column: list[Decimal | None],
-    outturns: Mapping[Period, PeriodValue],
-) -> Decimal | None:
-    """Combine one target field over a complete profile by the aggregation."""
-    values = [v for v in column if v is not None]
-    if len(values) < len(column):
-        return None  # e.g. a stretch value not given for every period
-    if ind.aggregation is Aggregation.SUM:
-        return sum(values, Decimal(0))
-    if ind.aggregation is Aggregation.LAST:
-        return values[-1]
-    if ind.aggregation is Aggregation.RATIO:
-        # What the YTD ratio would be if every period exactly hit its own target.
-        weighted = [
-            (t, o.denominator)
-            for t, p in zip(values, window, strict=True)
-            if (o := outturns.get(p)) is not None and o.denominator is not None
-        ]
-        den = sum((d for _, d in weighted), Decimal(0))
-        if den:
-            return sum((t * d for t, d in weighted), Decimal(0)) / den
-    return sum(values, Decimal(0)) / len(values)
 
 
 def compare(

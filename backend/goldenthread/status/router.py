@@ -15,8 +15,8 @@ from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator
 from goldenthread.periods.rules import Frequency, financial_year_code, period_containing
 from goldenthread.status import service
-from goldenthread.status.rules import Rag
 from goldenthread.status.schemas import LatestPeriod, StatusHistory, StatusRead, StatusSummary
+from goldenthread.status.values import Rag
 
 router = APIRouter(tags=["status", "public"])
 

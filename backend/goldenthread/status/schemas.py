@@ -7,7 +7,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from goldenthread.outturns.models import OutturnStatus
-from goldenthread.status.rules import Basis, Polarity, Rag, TargetSource, Trend, Unit
+from goldenthread.status.values import Basis, Polarity, Rag, TargetSource, Trend, Unit
 
 
 class StatusRead(BaseModel):

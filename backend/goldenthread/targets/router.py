@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Path, Request, Response, status
 
 from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session
-from goldenthread.core.http import check_if_match, set_etag, version_etag
+from goldenthread.core.http import set_etag, version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
-from goldenthread.core.period_rows import list_period_rows
+from goldenthread.core.period_rows import check_row_if_match, list_period_rows, stored_state
 from goldenthread.core.query import YearParam, parse_year_param
 from goldenthread.indicators import service as indicators
 from goldenthread.targets import service
@@ -20,14 +20,7 @@ PeriodPath = Path(max_length=20, description="Period code, e.g. 2008-09 or 2008-
 
 
 def _current(target: Target | None) -> dict[str, object] | None:
-    if target is None:
-        return None
-    return {
-        "version": target.version,
-        "updated_by_name": target.updated_by_name,
-        "updated_at": target.updated_at.isoformat(),
-        "value": str(target.value),
-    }
+    return None if target is None else stored_state(target)
 
 
 @router.get("", response_model=Page[TargetRead], tags=["public"])
@@ -58,9 +51,7 @@ async def get_target(
     """Read the target for one period."""
     indicator = await indicators.get_indicator(session, indicator_id, principal)
     parsed = service.parse_target_period(indicator, period)
-    target = service.require(
-        await service.find_target(session, indicator_id, parsed.code), indicator, parsed.code
-    )
+    target = await service.get_target(session, indicator, parsed.code)
     set_etag(response, version_etag(target.version))
     return TargetRead.model_validate(target)
 
@@ -83,12 +74,8 @@ async def put_target(
     indicator = await indicators.get_indicator(session, indicator_id, actor.principal)
     parsed = service.parse_target_period(indicator, period)
     existing = await service.find_target(session, indicator_id, parsed.code)
-    check_if_match(
-        request,
-        version_etag(existing.version) if existing else None,
-        f"The {parsed.code} target of {indicator.code}",
-        _current(existing),
-    )
+    what = f"The {parsed.code} target of {indicator.code}"
+    check_row_if_match(request, existing, what, _current(existing))
     target, created = await service.put_target(session, actor, indicator, parsed, data, existing)
     if created:
         response.status_code = status.HTTP_201_CREATED
@@ -107,13 +94,7 @@ async def delete_target(
     """Remove the target for a period (kept in the audit trail)."""
     indicator = await indicators.get_indicator(session, indicator_id, actor.principal)
     parsed = service.parse_target_period(indicator, period)
-    target = service.require(
-        await service.find_target(session, indicator_id, parsed.code), indicator, parsed.code
-    )
-    check_if_match(
-        request,
-        version_etag(target.version),
-        f"The {parsed.code} target of {indicator.code}",
-        _current(target),
-    )
+    target = await service.get_target(session, indicator, parsed.code)
+    what = f"The {parsed.code} target of {indicator.code}"
+    check_row_if_match(request, target, what, _current(target))
     await service.delete_target(session, actor, indicator, target)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.audit import service as audit
 from goldenthread.core.db import utcnow
-from goldenthread.core.errors import FieldError, NotFound, ValidationFailed
+from goldenthread.core.errors import FieldError, ValidationFailed
+from goldenthread.core.period_rows import delete_period_row, find_period_row, get_period_row
 from goldenthread.core.principal import Actor
 from goldenthread.indicators import rules
 from goldenthread.indicators import service as indicators
@@ -51,9 +51,13 @@ def validate_target(indicator: Indicator, data: TargetWrite) -> None:
 
 
 async def find_target(session: AsyncSession, indicator_id: int, period: str) -> Target | None:
-    return await session.scalar(
-        select(Target).where(Target.indicator_id == indicator_id, Target.period == period)
-    )
+    return await find_period_row(session, Target, indicator_id, period)
+
+
+async def get_target(session: AsyncSession, indicator: Indicator, period: str) -> Target:
+    """The target for ``period``; 404 when there is none."""
+    missing = f"{indicator.code} has no target for {period}."
+    return await get_period_row(session, Target, indicator.id, period, missing=missing)
 
 
 def _snapshot(target: Target) -> dict[str, Any]:
@@ -107,22 +111,4 @@ async def delete_target(
     session: AsyncSession, actor: Actor, indicator: Indicator, target: Target
 ) -> None:
     indicators.check_may_write(actor, indicator, outturn=False)
-    audit.record(
-        session,
-        actor,
-        action="delete",
-        entity="target",
-        entity_id=target.id,
-        indicator_id=indicator.id,
-        period=target.period,
-        before=_snapshot(target),
-        after=None,
-    )
-    await session.delete(target)
-    await session.flush()
-
-
-def require(target: Target | None, indicator: Indicator, period: str) -> Target:
-    if target is None:
-        raise NotFound(f"{indicator.code} has no target for {period}.")
-    return target
+    await delete_period_row(session, actor, target, entity="target", audited=AUDITED_FIELDS)
