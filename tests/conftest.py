@@ -53,6 +53,10 @@ def settings_for(database_url: str, **overrides: object) -> Settings:
         # Argon2 at its cheapest: the tests exercise the flow, not the cost.
         "argon2_time_cost": 1,
         "argon2_memory_kib": 64,
+        # One address signs in for the whole suite: the limits have their own tests.
+        "rate_limit_sign_in_address": "100000/minute",
+        "rate_limit_sign_in_account": "100000/minute",
+        "rate_limit_client": "100000/minute",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -10,21 +10,34 @@ from fastapi import APIRouter, FastAPI
 from goldenthread import __version__
 from goldenthread.audit.router import router as audit_router
 from goldenthread.auth.router import router as auth_router
+from goldenthread.calendars.router import router as calendars_router
+from goldenthread.clients.gate import ClientGate
+from goldenthread.clients.router import router as clients_router
 from goldenthread.core.config import Settings, get_settings
 from goldenthread.core.db import Sessions, create_engine
 from goldenthread.core.errors import install_error_handlers
 from goldenthread.core.http import ConditionalGetMiddleware, RequestGuardMiddleware
 from goldenthread.core.openapi import install_openapi
+from goldenthread.core.ratelimit import RateLimits
+from goldenthread.cycle.router import router as cycle_router
 from goldenthread.data_entry.router import router as data_entry_router
+from goldenthread.deadlines.router import router as deadlines_router
+from goldenthread.exports.router import router as exports_router
+from goldenthread.feeds.cache import VersionCache
+from goldenthread.feeds.router import router as feeds_router
 from goldenthread.health.router import router as health_router
+from goldenthread.imports.router import router as imports_router
 from goldenthread.indicators.router import router as indicators_router
 from goldenthread.organisations.router import router as organisations_router
 from goldenthread.outturns.router import router as outturns_router
+from goldenthread.reminders.job import start_reminder_job, stop_reminder_job
 from goldenthread.status.cache import StatusCache
 from goldenthread.status.router import router as status_router
 from goldenthread.targets.router import router as targets_router
 from goldenthread.users.router import router as users_router
 from goldenthread.web import mount_web_app
+from goldenthread.webhooks.dispatcher import Dispatcher
+from goldenthread.webhooks.router import router as webhooks_router
 
 API_PREFIX = "/api/v1"
 
@@ -45,7 +58,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # First: it refuses to start half-configured, before anything else is running.
+        reminders = start_reminder_job(app.state.sessionmaker, settings)
+        if settings.webhooks_enabled:
+            app.state.webhook_dispatcher.start()
         yield
+        await stop_reminder_job(reminders)
+        await app.state.webhook_dispatcher.stop()
+        await app.state.rate_limits.close()
         await engine.dispose()
 
     app = FastAPI(
@@ -61,9 +81,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = Sessions(engine)
     app.state.status_cache = StatusCache(settings.status_cache_entries)
+    app.state.rate_limits = RateLimits(settings)
+    app.state.client_gate = ClientGate(
+        app.state.sessionmaker, app.state.rate_limits, settings.client_check_seconds
+    )
+    app.state.webhook_dispatcher = Dispatcher(app.state.sessionmaker, settings)
+    app.state.feed_versions = VersionCache(settings.feed_version_cache_seconds)
 
     install_error_handlers(app)
-    app.add_middleware(ConditionalGetMiddleware)
+    app.add_middleware(ConditionalGetMiddleware, skip_prefixes=(f"{API_PREFIX}/exports",))
     app.add_middleware(
         RequestGuardMiddleware,
         max_body_bytes=settings.max_body_bytes,
@@ -82,6 +108,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         status_router,
         audit_router,
         data_entry_router,
+        clients_router,
+        feeds_router,
+        webhooks_router,
+        imports_router,
+        exports_router,
+        cycle_router,
+        deadlines_router,
+        calendars_router,
     ):
         api.include_router(router)
     app.include_router(api)

@@ -18,7 +18,13 @@ from sqlalchemy import func, select
 from goldenthread.audit.models import AuditEntry
 from goldenthread.core.principal import Role
 from goldenthread.demo.data import DEMO_ACCOUNTS, INDICATORS, USERS
-from goldenthread.demo.loader import DEMO_PASSWORD, DemoDataExists, DemoSummary, load_demo
+from goldenthread.demo.loader import (
+    DEMO_CLIENT_ID,
+    DEMO_PASSWORD,
+    DemoDataExists,
+    DemoSummary,
+    load_demo,
+)
 from goldenthread.demo.series import build_plan, rules_of
 from goldenthread.indicators.models import Indicator
 from goldenthread.outturns.models import Outturn, OutturnStatus
@@ -182,6 +188,7 @@ async def test_the_loaded_demo_shows_every_state_over_http(
         )
         assert me.json()["role"] == role
     viewer = {"Authorization": f"Bearer {tokens['viewer']}"}
+    await _check_the_demo_partner_client(client)
     gaps: list[str] = []
     for period in (summary.latest_complete_year, summary.latest_quarter):
         response = await client.get("/api/v1/status", params={"period": period}, headers=viewer)
@@ -228,6 +235,27 @@ async def test_the_loaded_demo_shows_every_state_over_http(
             select(func.count()).select_from(Outturn).where(Outturn.indicator_id == retired.id)
         )
         assert history == 2
+
+
+async def _check_the_demo_partner_client(client: AsyncClient) -> None:
+    """DESIGN.md section 5: partner-demo of the health trust signs in with the published
+    secret, and its LAA feed holds exactly the active LAA and shared demo indicators."""
+    token = await client.post(
+        "/api/v1/auth/token",
+        data={"grant_type": "client_credentials"},
+        auth=(DEMO_CLIENT_ID, DEMO_PASSWORD),
+    )
+    assert token.status_code == 200, token.text
+    partner = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    me = (await client.get("/api/v1/auth/me", headers=partner)).json()
+    assert me["scopes"] == ["indicators:read", "laa:read", "outturns:write"]
+    feed = (await client.get("/api/v1/feeds/laa", headers=partner)).json()
+    assert {i["code"] for i in feed["items"]} == {
+        s.code for s in INDICATORS if not s.retired_note and ("LAA" in s.sets or s.shared)
+    }
+    assert all(i["status"] is not None and i["outturns"] for i in feed["items"])
+    leads = [i["indicator"]["lead_organisation_id"] for i in feed["items"]]
+    assert me["organisation_id"] in leads, "the demo health trust leads some LAA indicators"
 
 
 async def test_loading_the_demo_twice_is_refused(app: FastAPI, client: AsyncClient) -> None:

@@ -13,7 +13,11 @@ from goldenthread.core.db import Base, UTCDateTime, utcnow
 
 class AuditEntry(Base):
     __tablename__ = "audit_entries"
-    __table_args__ = (Index("ix_audit_entries_indicator_at", "indicator_id", "id"),)
+    __table_args__ = (
+        Index("ix_audit_entries_indicator_at", "indicator_id", "id"),
+        # The partner feed's "what changed since" reads the trail by time.
+        Index("ix_audit_entries_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -34,7 +34,8 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-def get_principal(
+async def get_principal(
+    request: Request,
     token: Annotated[str | None, Depends(oauth2_scheme)],
     settings: Annotated[Settings, Depends(get_settings_dep)],
 ) -> Principal:
@@ -43,12 +44,19 @@ def get_principal(
             "Sign in first: send a bearer token.", headers={"WWW-Authenticate": "Bearer"}
         )
     try:
-        return decode_token(token, settings)
+        principal = decode_token(token, settings)
     except InvalidToken as exc:
         raise Unauthorized(
             "The access token is invalid or has expired; sign in again.",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         ) from exc
+    # A partner client's token is checked against the client as it is now (revoked, scopes
+    # cut) and counted against its rate limit: see clients/gate.py.
+    gate = getattr(request.app.state, "client_gate", None)
+    if principal.is_client and gate is not None:
+        admitted: Principal = await gate.admit(principal)
+        return admitted
+    return principal
 
 
 def require_staff(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:

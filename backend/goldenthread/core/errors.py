@@ -63,6 +63,10 @@ class PreconditionFailed(DomainError):
     status, slug, title = 412, "precondition-failed", "Changed by someone else"
 
 
+class PayloadTooLarge(DomainError):
+    status, slug, title = 413, "request-too-large", "Request too large"
+
+
 class UnsupportedMediaType(DomainError):
     status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
 

@@ -47,11 +47,17 @@ class ConditionalGetMiddleware:
     """Gives every successful GET an ETag (its body's hash unless the endpoint set one) and
     answers a matching ``If-None-Match`` with 304."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, skip_prefixes: tuple[str, ...] = ()) -> None:
         self.app = app
+        # Paths whose answers stream (exports): buffering them to hash would hold them whole.
+        self.skip_prefixes = skip_prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or scope["path"].startswith(self.skip_prefixes)
+        ):
             await self.app(scope, receive, send)
             return
         start: Message | None = None

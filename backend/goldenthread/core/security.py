@@ -51,10 +51,12 @@ class InvalidToken(Exception):
     """The token is missing, malformed, forged, expired or not meant for this service."""
 
 
-def issue_token(principal: Principal, settings: Settings) -> tuple[str, int]:
+def issue_token(
+    principal: Principal, settings: Settings, *, minutes: int | None = None
+) -> tuple[str, int]:
     """A signed access token for the principal and its lifetime in seconds."""
     now = datetime.now(UTC)
-    lifetime = timedelta(minutes=settings.access_token_minutes)
+    lifetime = timedelta(minutes=settings.access_token_minutes if minutes is None else minutes)
     claims: dict[str, Any] = {
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,

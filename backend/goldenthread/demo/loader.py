@@ -14,9 +14,12 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from goldenthread.clients import service as clients
+from goldenthread.clients.schemas import ApiClientCreate
 from goldenthread.core.config import Settings
 from goldenthread.core.errors import Conflict
 from goldenthread.core.principal import SYSTEM_ACTOR
+from goldenthread.demo.cycle import load_cycle
 from goldenthread.demo.data import (
     COUNCIL,
     DEMO_ACCOUNTS,
@@ -42,7 +45,19 @@ from goldenthread.targets.schemas import TargetWrite
 from goldenthread.users import service as users
 from goldenthread.users.schemas import UserCreate
 
-__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DemoDataExists", "DemoSummary", "load_demo"]
+__all__ = [
+    "DEMO_ACCOUNTS",
+    "DEMO_CLIENT_ID",
+    "DEMO_PASSWORD",
+    "DemoDataExists",
+    "DemoSummary",
+    "load_demo",
+]
+
+# The partner API client of DESIGN.md section 5: the health trust, with the published secret.
+DEMO_CLIENT_ID = "partner-demo"
+DEMO_CLIENT_ORGANISATION = "health"
+DEMO_CLIENT_SCOPES = ("indicators:read", "laa:read", "outturns:write")
 
 
 class DemoDataExists(Conflict):
@@ -181,6 +196,18 @@ async def load_demo(
         )
     plan = build_plan(INDICATORS, today or date.today())
     orgs, units, people = await _people(session, settings)
+    await clients.create_client(
+        session,
+        ApiClientCreate(
+            client_id=DEMO_CLIENT_ID,
+            name="Wyvern Community Health NHS Trust (demo)",
+            organisation_id=orgs[DEMO_CLIENT_ORGANISATION],
+            scopes=list(DEMO_CLIENT_SCOPES),
+        ),
+        settings,
+        "Golden Thread demo",
+        secret=DEMO_PASSWORD,
+    )
     register: dict[str, Indicator] = {}
     for spec in INDICATORS:
         register[spec.code] = await indicators.create_indicator(
@@ -198,6 +225,11 @@ async def load_demo(
                     definition=f"{spec.definition} Retired: {spec.retired_note}",
                 ),
             )
+    current = plan.calendar.current_year
+    # The annual cycle's templates, with events for last, this and next financial year.
+    await load_cycle(
+        session, units, (current - 1, current, current + 1), today=today or date.today()
+    )
     await session.flush()
     calendar = plan.calendar
     return DemoSummary(

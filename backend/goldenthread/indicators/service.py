@@ -302,6 +302,11 @@ def check_may_write(actor: Actor, indicator: Indicator, *, outturn: bool) -> Non
         outturn=outturn,
     ):
         what = "outturns" if outturn else "targets"
+        if actor.principal.is_client:
+            raise Forbidden(
+                f"You may not write {what} for {indicator.code}: a partner client writes "
+                "outturns only of the indicators its organisation leads (scope outturns:write)."
+            )
         raise Forbidden(
             f"You may not write {what} for {indicator.code}: only its owner, its "
             "deputy and the performance team may."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,10 +15,10 @@ from goldenthread.core.principal import Actor, Via
 from goldenthread.indicators import rules
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator
+from goldenthread.outturns import rules as outturn_rules
 from goldenthread.outturns.models import Outturn, OutturnStatus, Provenance
 from goldenthread.outturns.schemas import OutturnWrite
 from goldenthread.periods.rules import Period, PeriodError
-from goldenthread.status.rules import Aggregation, Unit
 
 AUDITED_FIELDS = (
     "period",
@@ -30,10 +30,7 @@ AUDITED_FIELDS = (
     "provenance",
 )
 FIGURES = ("value", "numerator", "denominator")
-VERIFIER_STATUSES = (OutturnStatus.VERIFIED, OutturnStatus.QUALIFIED)
-# Derived ratio values keep this many places; status is judged from the numerator and
-# denominator themselves, so nothing depends on this rounding.
-DERIVED_PLACES = Decimal("1e-10")
+VERIFIER_STATUSES = outturn_rules.VERIFIER_STATUSES
 
 PROVENANCE_OF = {
     Via.UI: Provenance.UI,
@@ -53,59 +50,31 @@ def parse_outturn_period(indicator: Indicator, code: str) -> Period:
 
 def derive_figures(indicator: Indicator, data: OutturnWrite) -> dict[str, Decimal | None]:
     """Check the figures suit the indicator and work out the value of a ratio."""
-    errors: list[FieldError] = []
-    if indicator.aggregation is Aggregation.RATIO:
-        if data.value is not None:
-            errors.append(
-                FieldError(
-                    "value",
-                    "a ratio indicator takes numerator and "
-                    "denominator; the value is worked out from them",
-                )
-            )
-        if data.numerator is None:
-            errors.append(FieldError("numerator", "required for a ratio indicator"))
-        if data.denominator is None:
-            errors.append(FieldError("denominator", "required for a ratio indicator"))
-        elif data.denominator == 0:
-            errors.append(FieldError("denominator", "must not be zero"))
-        elif data.denominator < 0:
-            errors.append(FieldError("denominator", "must be positive"))
-    else:
-        if data.value is None:
-            errors.append(FieldError("value", "required"))
-        for name in ("numerator", "denominator"):
-            if getattr(data, name) is not None:
-                errors.append(
-                    FieldError(name, "only ratio indicators take a numerator and denominator")
-                )
-        if indicator.unit is Unit.YES_NO and data.value not in (None, 0, 1):
-            errors.append(FieldError("value", "a yes/no indicator takes 1 (yes) or 0 (no)"))
-    if errors:
-        raise ValidationFailed(f"The outturn for {indicator.code} is not valid.", errors)
-    if indicator.aggregation is Aggregation.RATIO:
-        assert data.numerator is not None and data.denominator is not None
-        value = (
-            (data.numerator / data.denominator * indicator.multiplier)
-            .quantize(DERIVED_PLACES, rounding=ROUND_HALF_UP)
-            .normalize()
+    try:
+        value, numerator, denominator = outturn_rules.derive_figures(
+            indicator.aggregation,
+            indicator.unit,
+            indicator.multiplier,
+            data.value,
+            data.numerator,
+            data.denominator,
         )
-        return {"value": value, "numerator": data.numerator, "denominator": data.denominator}
-    return {"value": data.value, "numerator": None, "denominator": None}
+    except outturn_rules.InvalidFigures as exc:
+        raise ValidationFailed(
+            f"The outturn for {indicator.code} is not valid.", exc.errors
+        ) from exc
+    return {"value": value, "numerator": numerator, "denominator": denominator}
 
 
 def next_status(
     actor: Actor, requested: OutturnStatus | None, existing: Outturn | None, figures_changed: bool
 ) -> OutturnStatus:
-    if requested in VERIFIER_STATUSES and not rules.may_verify(actor.principal):
-        raise Forbidden("Only the performance team may verify or qualify an outturn.")
-    if requested is not None:
-        return requested
-    if existing is None:
-        return OutturnStatus.DRAFT
-    if figures_changed and existing.status in VERIFIER_STATUSES:
-        return OutturnStatus.SUBMITTED  # a changed figure needs verifying again
-    return existing.status
+    return outturn_rules.next_status(
+        rules.may_verify(actor.principal),
+        requested,
+        existing.status if existing is not None else None,
+        figures_changed,
+    )
 
 
 async def find_outturn(session: AsyncSession, indicator_id: int, period: str) -> Outturn | None:
@@ -164,11 +133,7 @@ async def put_outturn(
     outturn.updated_by_name = actor.principal.name
     outturn.updated_at = now
     await session.flush()
-    action = (
-        "create"
-        if before is None
-        else ("verify" if not figures_changed and status is OutturnStatus.VERIFIED else "update")
-    )
+    action = outturn_rules.audit_action(before is None, figures_changed, status)
     audit.record(
         session,
         actor,

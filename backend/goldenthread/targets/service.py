@@ -15,7 +15,7 @@ from goldenthread.indicators import rules
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator
 from goldenthread.periods.rules import Period, PeriodError
-from goldenthread.status.rules import Polarity
+from goldenthread.targets import rules as target_rules
 from goldenthread.targets.models import Target
 from goldenthread.targets.schemas import TargetWrite
 
@@ -30,22 +30,7 @@ def parse_target_period(indicator: Indicator, code: str) -> Period:
 
 
 def validate_target(indicator: Indicator, data: TargetWrite) -> None:
-    errors: list[FieldError] = []
-    if indicator.polarity is Polarity.TARGET_BAND:
-        if data.value is not None:
-            errors.append(FieldError("value", "a target-band indicator takes low and high"))
-        if data.low is None:
-            errors.append(FieldError("low", "required for a target band"))
-        if data.high is None:
-            errors.append(FieldError("high", "required for a target band"))
-        if data.low is not None and data.high is not None and data.low > data.high:
-            errors.append(FieldError("high", "must not be below low"))
-    else:
-        if data.value is None:
-            errors.append(FieldError("value", "required"))
-        for name in ("low", "high"):
-            if getattr(data, name) is not None:
-                errors.append(FieldError(name, "only target-band indicators take low and high"))
+    errors = target_rules.target_errors(indicator.polarity, data.value, data.low, data.high)
     if errors:
         raise ValidationFailed(f"The target for {indicator.code} is not valid.", errors)
 

@@ -1,0 +1,1 @@
+"""Partner API clients: credentials, scopes, rotation and revocation."""

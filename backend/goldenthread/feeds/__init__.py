@@ -1,0 +1,1 @@
+"""The LAA feed: what partners pull, whole or incrementally."""

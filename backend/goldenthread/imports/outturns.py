@@ -1,0 +1,382 @@
+"""Importing outturns: the single-row rules (``outturns.rules``, ``indicators.rules``) applied
+to every row, then written in bulk with the audit trail, as ``outturns.service.put_outturn``
+would write them one at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from json import dumps
+from typing import Any
+
+from goldenthread.core.errors import Forbidden
+from goldenthread.imports.checks import check_code, check_period
+from goldenthread.imports.engine import ImportRun, IndicatorRef
+from goldenthread.imports.readers import BadItem, Row
+from goldenthread.imports.rules import (
+    MAX_COMMENTARY_CHARS,
+    OUTTURN_COLUMNS,
+    CellError,
+    parse_amount,
+    parse_status,
+    parse_text,
+)
+from goldenthread.indicators import rules as indicator_rules
+from goldenthread.outturns.models import OutturnStatus, Provenance
+from goldenthread.outturns.rules import (
+    VERIFIER_STATUSES,
+    InvalidFigures,
+    audit_action,
+    derive_figures,
+    next_status,
+)
+from goldenthread.periods.rules import Period
+
+TABLE = "outturns"
+EXISTING = (
+    "indicator_id",
+    "period",
+    "id",
+    "value",
+    "numerator",
+    "denominator",
+    "commentary",
+    "status",
+    "provenance",
+    "verified_by_name",
+    "verified_at",
+    "version",
+)
+INSERT = (
+    "indicator_id",
+    "period",
+    "year",
+    "value",
+    "numerator",
+    "denominator",
+    "commentary",
+    "status",
+    "provenance",
+    "updated_by",
+    "updated_by_name",
+    "verified_by_name",
+    "verified_at",
+    "created_at",
+    "updated_at",
+    "version",
+)
+UPDATE = (
+    "value",
+    "numerator",
+    "denominator",
+    "commentary",
+    "status",
+    "provenance",
+    "updated_by",
+    "updated_by_name",
+    "verified_by_name",
+    "verified_at",
+    "updated_at",
+)
+# What the audit trail keeps of an outturn (``outturns.service.AUDITED_FIELDS``).
+SNAPSHOT = ("period", "value", "numerator", "denominator", "commentary", "status", "provenance")
+DECIMALS = frozenset({"value", "numerator", "denominator"})
+_COLUMN_INDEX = {name: i for i, name in enumerate(OUTTURN_COLUMNS)}
+_STATUS_OF = {s.value: s for s in OutturnStatus}
+
+
+@dataclass(slots=True)
+class OutturnRow:
+    row: int
+    ref: IndicatorRef
+    period: Period
+    slot: int
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    commentary: str
+    status: OutturnStatus | None
+    repeat: bool = False
+
+
+def _j(value: object) -> str:
+    return "null" if value is None else f'"{value}"'
+
+
+def snapshot(
+    period: str,
+    value: object,
+    numerator: object,
+    denominator: object,
+    commentary: str,
+    status: str,
+    provenance: str,
+) -> str:
+    """The audit trail's JSON of an outturn, as ``audit.service.snapshot`` makes it."""
+    return (
+        f'{{"period": "{period}", "value": {_j(value)}, "numerator": {_j(numerator)}, '
+        f'"denominator": {_j(denominator)}, "commentary": {dumps(commentary)}, '
+        f'"status": "{status}", "provenance": "{provenance}"}}'
+    )
+
+
+class OutturnImport:
+    name: str = "outturns"
+    layout: tuple[str, ...] = OUTTURN_COLUMNS
+
+    def validate(self, run: ImportRun, rows: Sequence[Row]) -> list[OutturnRow]:
+        valid: list[OutturnRow] = []
+        fast, slow = self._fast, self._checked
+        refs, periods, spreadsheet = run.refs, run.periods, run.spreadsheet
+        for number, cells in rows:
+            item = fast(number, cells, refs, periods, spreadsheet)
+            if item is None:
+                item = slow(run, number, cells)
+            if item is not None:
+                valid.append(item)
+        return valid
+
+    @staticmethod
+    def _fast(
+        number: int,
+        cells: tuple[Any, ...],
+        refs: dict[object, IndicatorRef | None],
+        periods: dict[Any, Any],
+        spreadsheet: bool,
+    ) -> OutturnRow | None:
+        """The common case, a well-formed row of known codes and periods, with the same rules
+        as :meth:`_checked` but no reporting; anything else goes there."""
+        ref = refs.get(cells[0])
+        if ref is None or ref.refusal is not None:
+            return None
+        known = periods.get((cells[1], ref.frequency, False))
+        if known is None or type(known) is str:
+            return None
+        value, numerator, denominator, commentary, status = cells[2:7]
+        try:
+            return OutturnRow(
+                number,
+                ref,
+                known[0],
+                known[1],
+                *derive_figures(
+                    ref.aggregation,
+                    ref.unit,
+                    ref.multiplier,
+                    None if value is None or value == "" else parse_amount(value, ref.percent),
+                    None if numerator is None or numerator == "" else parse_amount(numerator),
+                    None if denominator is None or denominator == "" else parse_amount(denominator),
+                ),
+                ""
+                if commentary is None or commentary == ""
+                else parse_text(commentary, MAX_COMMENTARY_CHARS, spreadsheet=spreadsheet),
+                None if status is None or status == "" else parse_status(status),
+            )
+        except (CellError, InvalidFigures):
+            return None
+
+    def _checked(self, run: ImportRun, number: int, cells: tuple[Any, ...]) -> OutturnRow | None:
+        """Every rule on one row, each fault reported with its column."""
+        reject, spreadsheet = run.reject, run.spreadsheet
+        ref = check_code(run, number, cells[0])
+        if ref is None and isinstance(cells[0], BadItem):
+            return None
+        period = check_period(run, number, cells[1], ref, False)
+        ok = True  # every cell read; the figures' rules still to check
+        figures: list[Decimal | None] = []
+        for position in (2, 3, 4):
+            try:
+                # A percent indicator's value may be written 45%; counts never.
+                percent = position == 2 and ref is not None and ref.percent
+                figures.append(parse_amount(cells[position], percent))
+            except CellError as exc:
+                reject(number, OUTTURN_COLUMNS[position], cells[position], str(exc))
+                ok = False
+        try:
+            commentary = parse_text(cells[5], MAX_COMMENTARY_CHARS, spreadsheet=spreadsheet)
+        except CellError as exc:
+            reject(number, "commentary", None, str(exc))
+            ok = False
+        try:
+            status = parse_status(cells[6])
+        except CellError as exc:
+            reject(number, "status", cells[6], str(exc))
+            ok = False
+        if not ok or ref is None:
+            return None
+        try:
+            value, numerator, denominator = derive_figures(
+                ref.aggregation, ref.unit, ref.multiplier, *figures
+            )
+        except InvalidFigures as exc:
+            for error in exc.errors:
+                column = error["field"]
+                reject(number, column, cells[_COLUMN_INDEX[column]], error["message"])
+            return None
+        if period is None:
+            return None
+        return OutturnRow(
+            number, ref, period[0], period[1], value, numerator, denominator, commentary, status
+        )
+
+    def same_request(self, first: OutturnRow, other: OutturnRow) -> bool:
+        return (
+            first.value == other.value
+            and first.numerator == other.numerator
+            and first.denominator == other.denominator
+            and first.commentary == other.commentary
+            and first.status is other.status
+        )
+
+    async def write(self, run: ImportRun, rows: list[OutturnRow]) -> None:
+        if not rows:
+            return
+        bulk = run.bulk
+        found = await bulk.existing(TABLE, EXISTING, [(r.ref.id, r.period.code) for r in rows])
+        existing = {(e[0], e[1]): e for e in found}
+        principal = run.actor.principal
+        may_verify = indicator_rules.may_verify(principal)
+        provenance = (Provenance.PARTNER if principal.is_client else Provenance.IMPORT).value
+        by, name, now = principal.label, principal.name, bulk.timestamp(run.now)
+        dec = bulk.decimal
+        creates: list[tuple[OutturnRow, OutturnStatus]] = []
+        updates: list[tuple[Any, ...]] = []
+        audits: list[tuple[Any, ...]] = []
+        # The status of a new row depends only on the one asked for: worked out once each.
+        new_status: dict[OutturnStatus | None, OutturnStatus | str] = {}
+        for item in rows:
+            old = existing.get((item.ref.id, item.period.code))
+            if old is None:
+                status_or_refusal = new_status.get(item.status)
+                if status_or_refusal is None:
+                    try:
+                        status_or_refusal = next_status(may_verify, item.status, None, True)
+                    except Forbidden as exc:
+                        status_or_refusal = exc.detail
+                    new_status[item.status] = status_or_refusal
+                if not isinstance(status_or_refusal, OutturnStatus):
+                    run.reject(item.row, "status", item.status, status_or_refusal)
+                    continue
+                status = status_or_refusal
+                if item.repeat:
+                    run.reject_repeat(item, None)
+                    continue
+                creates.append((item, status))
+                continue
+            old_figures = [None if v is None else Decimal(v) for v in old[3:6]]
+            changed = (
+                old_figures[0] != item.value
+                or old_figures[1] != item.numerator
+                or old_figures[2] != item.denominator
+            )
+            current = _STATUS_OF[old[7]]
+            try:
+                status = next_status(may_verify, item.status, current, changed)
+            except Forbidden as exc:
+                run.reject(item.row, "status", item.status, exc.detail)
+                continue
+            if not changed and status is current and old[6] == item.commentary:
+                run.counts.unchanged += 1
+                continue
+            if item.repeat:
+                run.reject_repeat(item, None)
+                continue
+            # Equal figures keep their stored form (65 stays 65 when 65.0 is sent).
+            figures = (
+                (dec(item.value), dec(item.numerator), dec(item.denominator))
+                if changed
+                else old[3:6]
+            )
+            if status in VERIFIER_STATUSES and current is not status:
+                verified: tuple[Any, Any] = (name, now)
+            elif status not in VERIFIER_STATUSES:
+                verified = (None, None)
+            else:
+                verified = (old[9], old[10])
+            source = provenance if changed else old[8]
+            updates.append(
+                (
+                    old[2],
+                    old[11],
+                    *figures,
+                    item.commentary,
+                    status.value,
+                    source,
+                    by,
+                    name,
+                    *verified,
+                    now,
+                )
+            )
+            audits.append(
+                run.audit_row(
+                    audit_action(False, changed, status),
+                    "outturn",
+                    old[2],
+                    item,
+                    snapshot(item.period.code, old[3], old[4], old[5], old[6], old[7], old[8]),
+                    snapshot(
+                        item.period.code,
+                        figures[0],
+                        figures[1],
+                        figures[2],
+                        item.commentary,
+                        status.value,
+                        source,
+                    ),
+                )
+            )
+        inserts = []
+        for item, status in creates:
+            verifier = status in VERIFIER_STATUSES
+            inserts.append(
+                (
+                    item.ref.id,
+                    item.period.code,
+                    item.period.year,
+                    dec(item.value),
+                    dec(item.numerator),
+                    dec(item.denominator),
+                    item.commentary,
+                    status.value,
+                    provenance,
+                    by,
+                    name,
+                    name if verifier else None,
+                    now if verifier else None,
+                    now,
+                    now,
+                    1,
+                )
+            )
+        await run.defer(self._flush(run, inserts, updates, audits))
+        run.counts.created += len(inserts)
+        run.counts.updated += len(updates)
+
+    async def _flush(
+        self,
+        run: ImportRun,
+        inserts: list[tuple[Any, ...]],
+        updates: list[tuple[Any, ...]],
+        audits: list[tuple[Any, ...]],
+    ) -> None:
+        bulk = run.bulk
+        await bulk.insert_created(
+            TABLE,
+            INSERT,
+            inserts,
+            "outturn",
+            SNAPSHOT,
+            DECIMALS,
+            run.audit_prefix,
+            run.actor.principal.label,
+        )
+        await bulk.update(TABLE, UPDATE, updates)
+        await run.write_audit(audits)
+        if run.may_announce:
+            await run.announce(
+                "outturn",
+                [(entry[5], entry[8], entry[9]) for entry in audits]
+                + [("create", row[0], row[1]) for row in inserts],
+            )

@@ -1,0 +1,131 @@
+"""Bulk imports of outturns and targets from CSV, Excel or JSON files."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import JSONResponse
+
+from goldenthread.core.deps import AppSettings, CurrentPrincipal
+from goldenthread.core.errors import PROBLEM_JSON
+from goldenthread.core.principal import Actor, Via
+from goldenthread.imports import service
+from goldenthread.imports.schemas import ImportSummary
+from goldenthread.imports.upload import XLSX_TYPE, receive_upload
+
+router = APIRouter(prefix="/imports", tags=["imports"])
+
+
+def get_import_actor(principal: CurrentPrincipal) -> Actor:
+    return Actor(principal, Via.IMPORT)
+
+
+ImportActor = Annotated[Actor, Depends(get_import_actor)]
+DryRun = Annotated[bool, Query(description="Validate and report without writing anything.")]
+Sheet = Annotated[
+    str | None,
+    Query(max_length=100, description="Excel: the worksheet to read (default the first)."),
+]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=200,
+        description="Replays the first answer for the same request; 422 for a different "
+        "request under the same key; 409 while the first is still running.",
+    ),
+]
+
+
+def _body(columns: tuple[str, ...]) -> dict[str, Any]:
+    cell = {"type": ["string", "number", "null"]}
+    row = {"type": "object", "properties": dict.fromkeys(columns, cell)}
+    return {
+        "requestBody": {
+            "required": True,
+            "description": "The file as the body (or as the part named 'file' of a form). "
+            f"Columns: {', '.join(columns)}; header names match in any case.",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+                "application/json": {"schema": {"type": "array", "items": row}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+            },
+        }
+    }
+
+
+async def _import(
+    kind: str,
+    request: Request,
+    actor: Actor,
+    settings: AppSettings,
+    dry_run: bool,
+    sheet: str | None,
+    key: str | None,
+) -> JSONResponse:
+    upload = await receive_upload(request, settings.import_max_bytes)
+    try:
+        answer = await service.run_import(
+            request.app.state.sessionmaker,
+            settings,
+            actor,
+            kind,
+            upload,
+            dry_run=dry_run,
+            sheet=sheet,
+            key=key,
+            instance=request.url.path,
+        )
+    finally:
+        upload.close()
+    headers = {"Idempotent-Replayed": "true"} if answer.replayed else None
+    media_type = PROBLEM_JSON if answer.status_code >= 400 else "application/json"
+    return JSONResponse(
+        answer.body, status_code=answer.status_code, media_type=media_type, headers=headers
+    )
+
+
+@router.post(
+    "/outturns",
+    response_model=ImportSummary,
+    openapi_extra=_body(service.KINDS["outturns"].layout),
+)
+async def import_outturns(
+    request: Request,
+    actor: ImportActor,
+    settings: AppSettings,
+    dry_run: DryRun = False,
+    sheet: Sheet = None,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Import outturns (indicator_code, period, value or numerator and denominator,
+    commentary, status) from a CSV, Excel or JSON file: every row is written, or, when any
+    row is rejected, none (422 with the same summary, naming each row and column)."""
+    return await _import("outturns", request, actor, settings, dry_run, sheet, idempotency_key)
+
+
+@router.post(
+    "/targets",
+    response_model=ImportSummary,
+    openapi_extra=_body(service.KINDS["targets"].layout),
+)
+async def import_targets(
+    request: Request,
+    actor: ImportActor,
+    settings: AppSettings,
+    dry_run: DryRun = False,
+    sheet: Sheet = None,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Import targets (indicator_code, period, value or low and high, stretch_value, note)
+    from a CSV, Excel or JSON file: every row is written, or, when any row is rejected, none
+    (422 with the same summary, naming each row and column)."""
+    return await _import("targets", request, actor, settings, dry_run, sheet, idempotency_key)

@@ -1,0 +1,1 @@
+"""Webhooks: signed events pushed to partners when LAA figures change."""
