@@ -250,9 +250,12 @@ async def test_the_apps_reminder_job_runs_in_its_lifespan(
     # A monthly indicator with nothing recorded: its recent months are overdue today.
     await world.create_indicator(code="NI 192", frequency="monthly")
     async with job_app.router.lifespan_context(job_app):
+        # The job marks each reminder sent just after the server accepts it: wait for both.
         for _ in range(200):
             if len(smtp.inbox.received) >= 2:
-                break
+                claims = await _claims(world)
+                if claims and all(c.sent_at is not None for c in claims):
+                    break
             await asyncio.sleep(0.05)
     assert {recipients[0] for recipients, _ in smtp.inbox.received} == {
         "owner@example.org",
