@@ -20,14 +20,13 @@ import os
 import random
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import httpx
-from bench_api import drive, drop_postgres, free_port, postgres_database, wait_until_up
+from bench_api import drive
+from common import free_port, run_on_each_backend, wait_until_up
 from sqlalchemy import insert
 
 from goldenthread.audit.models import AuditEntry
@@ -275,16 +274,7 @@ async def main() -> None:
         f"Golden Thread annual-cycle benchmark on {os.cpu_count()} CPUs, "
         f"Python {sys.version.split()[0]}, one uvicorn worker"
     )
-    with tempfile.TemporaryDirectory() as folder:
-        await bench_backend("SQLite", f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}", args)
-    url = await postgres_database()
-    if url is None:
-        print("\nPostgreSQL: not reachable; skipped")
-        return
-    try:
-        await bench_backend("PostgreSQL", url, args)
-    finally:
-        await drop_postgres(url)
+    await run_on_each_backend(lambda label, url: bench_backend(label, url, args))
 
 
 if __name__ == "__main__":

@@ -14,19 +14,15 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
-import asyncpg
 import httpx
+from common import free_port, run_on_each_backend, wait_until_up
 from sqlalchemy import insert
 
 from goldenthread.clients import service as clients
@@ -43,9 +39,6 @@ from goldenthread.targets.models import Target
 SECRET = "benchmark-secret-key-benchmark-secret-key"
 CLIENT_ID = "bench-partner"
 CLIENT_SECRET = "bench-partner-secret"
-POSTGRES_URL = os.environ.get(
-    "GT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 YEARS = (2006, 2007, 2008)
 FEED = "/api/v1/feeds/laa?limit=500"
 
@@ -173,24 +166,6 @@ async def populate(url: str, indicators: int) -> None:
         )
         await session.commit()
     await engine.dispose()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def wait_until_up(base: str) -> None:
-    async with httpx.AsyncClient() as client:
-        for _ in range(300):
-            try:
-                if (await client.get(f"{base}/healthz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError("the server did not start")
 
 
 async def drive(
@@ -335,25 +310,6 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
     await serve_and_drive(label, url, args)
 
 
-async def postgres_database() -> str | None:
-    dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
-    try:
-        admin = await asyncio.wait_for(asyncpg.connect(dsn), timeout=3)
-    except (OSError, asyncpg.PostgresError, TimeoutError):
-        return None
-    name = f"gt_bench_{uuid.uuid4().hex[:10]}"
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    await admin.close()
-    return POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
-
-
-async def drop_postgres(url: str) -> None:
-    dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
-    admin = await asyncpg.connect(dsn)
-    await admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-    await admin.close()
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--indicators", type=int, default=200)
@@ -364,16 +320,7 @@ async def main() -> None:
         f"Golden Thread partner feed benchmark on {os.cpu_count()} CPUs, Python "
         f"{sys.version.split()[0]}, one uvicorn worker, token by client credentials"
     )
-    with tempfile.TemporaryDirectory() as folder:
-        await bench_backend("SQLite", f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}", args)
-    url = await postgres_database()
-    if url is None:
-        print("\nPostgreSQL: not reachable; skipped")
-        return
-    try:
-        await bench_backend("PostgreSQL", url, args)
-    finally:
-        await drop_postgres(url)
+    await run_on_each_backend(lambda label, url: bench_backend(label, url, args))
 
 
 if __name__ == "__main__":
