@@ -115,6 +115,18 @@ class ImportKind(Protocol):
     async def write(self, run: ImportRun, rows: list[Any]) -> None: ...
 
 
+@dataclass(frozen=True)
+class RowTable:
+    """Where one kind of import writes: its table, statements and audited fields."""
+
+    entity: str
+    name: str
+    insert: Any
+    update: Any
+    snapshot: tuple[str, ...]
+    decimals: frozenset[str]
+
+
 class ImportRun:
     def __init__(
         self,
@@ -335,6 +347,44 @@ class ImportRun:
             before,
             after,
         )
+
+    async def stage_rows(
+        self,
+        table: RowTable,
+        inserts: list[tuple[Any, ...]],
+        updates: list[tuple[Any, ...]],
+        audits: list[tuple[Any, ...]],
+    ) -> None:
+        """Queue a chunk's writes (done while the next chunk is read) and count them."""
+        await self.defer(self._write_rows(table, inserts, updates, audits))
+        self.counts.created += len(inserts)
+        self.counts.updated += len(updates)
+
+    async def _write_rows(
+        self,
+        table: RowTable,
+        inserts: list[tuple[Any, ...]],
+        updates: list[tuple[Any, ...]],
+        audits: list[tuple[Any, ...]],
+    ) -> None:
+        await self.bulk.insert_created(
+            table.name,
+            table.insert,
+            inserts,
+            table.entity,
+            table.snapshot,
+            table.decimals,
+            self.audit_prefix,
+            self.actor.principal.label,
+        )
+        await self.bulk.update(table.name, table.update, updates)
+        await self.write_audit(audits)
+        if self.may_announce:
+            await self.announce(
+                table.entity,
+                [(entry[5], entry[8], entry[9]) for entry in audits]
+                + [("create", row[0], row[1]) for row in inserts],
+            )
 
     async def write_audit(self, rows: list[tuple[Any, ...]]) -> None:
         await self.bulk.insert("audit_entries", AUDIT_COLUMNS, rows)

@@ -12,7 +12,7 @@ from typing import Any
 
 from goldenthread.core.errors import Forbidden
 from goldenthread.imports.checks import check_code, check_period
-from goldenthread.imports.engine import ImportRun, IndicatorRef
+from goldenthread.imports.engine import ImportRun, IndicatorRef, RowTable
 from goldenthread.imports.readers import BadItem, Row
 from goldenthread.imports.rules import (
     MAX_COMMENTARY_CHARS,
@@ -82,6 +82,7 @@ UPDATE = (
 # What the audit trail keeps of an outturn (``outturns.service.AUDITED_FIELDS``).
 SNAPSHOT = ("period", "value", "numerator", "denominator", "commentary", "status", "provenance")
 DECIMALS = frozenset({"value", "numerator", "denominator"})
+ROWS = RowTable("outturn", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS)
 _COLUMN_INDEX = {name: i for i, name in enumerate(OUTTURN_COLUMNS)}
 _STATUS_OF = {s.value: s for s in OutturnStatus}
 
@@ -350,33 +351,4 @@ class OutturnImport:
                     1,
                 )
             )
-        await run.defer(self._flush(run, inserts, updates, audits))
-        run.counts.created += len(inserts)
-        run.counts.updated += len(updates)
-
-    async def _flush(
-        self,
-        run: ImportRun,
-        inserts: list[tuple[Any, ...]],
-        updates: list[tuple[Any, ...]],
-        audits: list[tuple[Any, ...]],
-    ) -> None:
-        bulk = run.bulk
-        await bulk.insert_created(
-            TABLE,
-            INSERT,
-            inserts,
-            "outturn",
-            SNAPSHOT,
-            DECIMALS,
-            run.audit_prefix,
-            run.actor.principal.label,
-        )
-        await bulk.update(TABLE, UPDATE, updates)
-        await run.write_audit(audits)
-        if run.may_announce:
-            await run.announce(
-                "outturn",
-                [(entry[5], entry[8], entry[9]) for entry in audits]
-                + [("create", row[0], row[1]) for row in inserts],
-            )
+        await run.stage_rows(ROWS, inserts, updates, audits)

@@ -11,7 +11,7 @@ from json import dumps
 from typing import Any
 
 from goldenthread.imports.checks import check_code, check_period
-from goldenthread.imports.engine import ImportRun, IndicatorRef
+from goldenthread.imports.engine import ImportRun, IndicatorRef, RowTable
 from goldenthread.imports.readers import BadItem, Row
 from goldenthread.imports.rules import (
     MAX_NOTE_CHARS,
@@ -63,6 +63,7 @@ UPDATE = (
 # What the audit trail keeps of a target (``targets.service.AUDITED_FIELDS``).
 SNAPSHOT = ("period", "value", "low", "high", "stretch_value", "note")
 DECIMALS = frozenset({"value", "low", "high", "stretch_value"})
+ROWS = RowTable("target", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS)
 _COLUMN_INDEX = {name: i for i, name in enumerate(TARGET_COLUMNS)}
 
 
@@ -193,33 +194,4 @@ class TargetImport:
             )
             for item in creates
         ]
-        await run.defer(self._flush(run, inserts, updates, audits))
-        run.counts.created += len(inserts)
-        run.counts.updated += len(updates)
-
-    async def _flush(
-        self,
-        run: ImportRun,
-        inserts: list[tuple[Any, ...]],
-        updates: list[tuple[Any, ...]],
-        audits: list[tuple[Any, ...]],
-    ) -> None:
-        bulk = run.bulk
-        await bulk.insert_created(
-            TABLE,
-            INSERT,
-            inserts,
-            "target",
-            SNAPSHOT,
-            DECIMALS,
-            run.audit_prefix,
-            run.actor.principal.label,
-        )
-        await bulk.update(TABLE, UPDATE, updates)
-        await run.write_audit(audits)
-        if run.may_announce:
-            await run.announce(
-                "target",
-                [(entry[5], entry[8], entry[9]) for entry in audits]
-                + [("create", row[0], row[1]) for row in inserts],
-            )
+        await run.stage_rows(ROWS, inserts, updates, audits)
