@@ -177,6 +177,23 @@ async def test_stale_if_match_gets_412_naming_who_changed_it(world: World) -> No
     assert kept.json()["value"] == "44"
 
 
+async def test_if_none_match_star_creates_only(world: World) -> None:
+    url = await _indicator(world)
+    create_only = world.headers("owner", **{"If-None-Match": "*"})
+    first = await world.client.put(
+        f"{url}/outturns/2008-09-Q1", json={"value": 40}, headers=create_only
+    )
+    assert first.status_code == 201
+    again = await world.client.put(
+        f"{url}/outturns/2008-09-Q1", json={"value": 45}, headers=create_only
+    )
+    assert again.status_code == 412
+    assert again.json()["current"]["value"] == "40"
+    assert again.json()["current_etag"] == first.headers["etag"]
+    kept = await world.client.get(f"{url}/outturns/2008-09-Q1", headers=world.headers("owner"))
+    assert kept.json()["value"] == "40"
+
+
 async def test_same_put_twice_changes_nothing(world: World) -> None:
     url = await _indicator(world)
     body = {"value": "40.0", "commentary": "On track"}

@@ -38,6 +38,11 @@ class Problem(BaseModel):
     detail: str
     instance: str | None = None
     errors: list[FieldProblem] | None = None
+    # On 412: the version now stored, so a client can show what changed and retry with it.
+    current_etag: str | None = None
+    current: dict[str, Any] | None = None
+    # On 429: seconds until the limit resets (also the Retry-After header).
+    retry_after: int | None = None
 
 
 def _statuses(method: str) -> list[str]:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.audit import service as audit
-from goldenthread.core.errors import NotFound
+from goldenthread.core.errors import NotFound, PreconditionFailed
 from goldenthread.core.http import check_if_match, version_etag
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Actor
@@ -124,5 +124,13 @@ def stored_state(row: PeriodRow, **more: object) -> dict[str, object]:
 def check_row_if_match(
     request: Request, row: PeriodRow | None, what: str, current: dict[str, object] | None
 ) -> None:
-    """Refuse (412) a write based on an old copy of ``row``; with no row, any copy is old."""
-    check_if_match(request, version_etag(row.version) if row is not None else None, what, current)
+    """Refuse (412) a write based on an old copy of ``row``; with no row, any copy is old.
+    ``If-None-Match: *`` makes the write create-only: refused if the row already exists."""
+    etag = version_etag(row.version) if row is not None else None
+    if row is not None and "*" in {c.strip() for c in request.headers.get("if-none-match", "").split(",")}:
+        raise PreconditionFailed(
+            f"{what} already exists; reload to see it before changing it.",
+            current_etag=etag,
+            current=current,
+        )
+    check_if_match(request, etag, what, current)
