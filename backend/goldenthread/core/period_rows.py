@@ -127,7 +127,8 @@ def check_row_if_match(
     """Refuse (412) a write based on an old copy of ``row``; with no row, any copy is old.
     ``If-None-Match: *`` makes the write create-only: refused if the row already exists."""
     etag = version_etag(row.version) if row is not None else None
-    if row is not None and "*" in {c.strip() for c in request.headers.get("if-none-match", "").split(",")}:
+    create_only = "*" in {c.strip() for c in request.headers.get("if-none-match", "").split(",")}
+    if row is not None and create_only:
         raise PreconditionFailed(
             f"{what} already exists; reload to see it before changing it.",
             current_etag=etag,
