@@ -1,16 +1,18 @@
 """The databases' bulk paths, inside the import's one transaction.
 
-PostgreSQL: ``COPY`` (binary, through asyncpg) straight into the table for new rows, and into a
+PostgreSQL: ``COPY`` (binary, through asyncpg) straight into the table for new rows, with ids
+taken from its sequence beforehand so their audit entries go in by ``COPY`` as well, and into a
 temporary table then one ``UPDATE … FROM`` for changed rows. SQLite: ``executemany`` of one
-prepared statement. Both take rows already in the driver's own types (decimals are exact
-strings on SQLite, ``Decimal`` on PostgreSQL), so nothing is converted twice.
+prepared statement, and the audit entries of new rows by one ``INSERT … SELECT``. Both take
+rows already in the driver's own types (decimals are exact strings on SQLite, ``Decimal`` on
+PostgreSQL), so nothing is converted twice.
 
 Table and column names come from the constants of the callers, never from a file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
@@ -43,8 +45,10 @@ class StaleRows(Exception):
 class Bulk(Protocol):
     """One transaction's bulk reads and writes of rows keyed by indicator and period."""
 
-    # Whether writes may go on while the next chunk is parsed (the database is elsewhere).
+    # Whether writes may go on while the next chunk is parsed.
     pipelined: bool
+    # Whether decimals are stored as their exact text (SQLite) rather than as Decimal.
+    decimals_as_text: bool
 
     def decimal(self, value: Decimal | None) -> Any:
         """A decimal as this driver stores it."""
@@ -74,12 +78,11 @@ class Bulk(Protocol):
         snapshot: Sequence[str],
         decimals: frozenset[str],
         prefix: Sequence[Any],
-        stamp: str,
+        after: Callable[[tuple[Any, ...]], str],
     ) -> None:
-        """Insert new rows (their first two columns indicator_id and period, stamped with
-        ``updated_by`` = ``stamp`` and ``updated_at`` = the audit time in ``prefix``) and
-        append a 'create' entry for each to the audit trail, its ``after`` made by the
-        database from the row as stored, so the data makes no second trip."""
+        """Insert new rows (their first two columns indicator_id and period) and append a
+        'create' entry for each to the audit trail, its ``after`` the row's snapshot: made
+        from the row by ``after`` (JSON text) or by the database from the row as stored."""
 
     async def bump_figures_version(self) -> None: ...
 
@@ -97,6 +100,7 @@ def _chunks(keys: Sequence[tuple[int, str]]) -> Iterator[Sequence[tuple[int, str
 
 class PostgresBulk:
     pipelined = True
+    decimals_as_text = False
 
     def decimal(self, value: Decimal | None) -> Any:
         return value
@@ -165,31 +169,31 @@ class PostgresBulk:
         snapshot: Sequence[str],
         decimals: frozenset[str],
         prefix: Sequence[Any],
-        stamp: str,
+        after: Callable[[tuple[Any, ...]], str],
     ) -> None:
         if not rows:
             return
-        # The rows take ids from the table's sequence, above its last value now. Rows others
-        # insert meanwhile may take ids among them, so the new rows are told by their stamp
-        # too: this import's own timestamp and author (a range scan, not a look-up per key).
+        # The ids are taken from the table's sequence first, so the audit entries can be
+        # written beside the rows by COPY too: the database, the slower side of an import,
+        # then only stores rows, and the snapshots are made here while it does.
         sequence = await self._sequence(table)
-        before = await self.driver.fetchval(
-            f"SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "  # noqa: S608
-            f"FROM {sequence}"
+        ids = await self.driver.fetchval(
+            "SELECT array_agg(nextval($1::regclass)) FROM generate_series(1, $2)",
+            sequence,
+            len(rows),
         )
-        await self.insert(table, columns, rows)
-        pairs = ", ".join(
-            f"'{c}', t.{c}::text" if c in decimals else f"'{c}', t.{c}" for c in snapshot
+        await self.insert(
+            table, ("id", *columns), [(i, *row) for i, row in zip(ids, rows, strict=True)]
         )
-        query = _AUDIT_INSERT.format(
-            columns=", ".join(AUDIT_COLUMNS),
-            prefix="$1::timestamptz, $2::text, $3::int, $4::text, $5::text",
-            entity=entity,
-            after=f"json_build_object({pairs})",
-            table=table,
-            where="WHERE t.id > $6 AND t.updated_at = $1 AND t.updated_by = $7",
+        create = (*prefix, "create", entity)
+        await self.insert(
+            "audit_entries",
+            AUDIT_COLUMNS,
+            [
+                (*create, i, row[0], row[1], None, after(row))
+                for i, row in zip(ids, rows, strict=True)
+            ],
         )
-        await self.driver.execute(query, *prefix, before, stamp)
 
     async def _sequence(self, table: str) -> str:
         known = self._sequences.get(table)
@@ -203,7 +207,8 @@ class PostgresBulk:
 
 
 class SqliteBulk:
-    pipelined = False
+    pipelined = True
+    decimals_as_text = True
 
     def decimal(self, value: Decimal | None) -> Any:
         return None if value is None else str(value)
@@ -269,10 +274,12 @@ class SqliteBulk:
         snapshot: Sequence[str],
         decimals: frozenset[str],
         prefix: Sequence[Any],
-        stamp: str,
+        after: Callable[[tuple[Any, ...]], str],
     ) -> None:
         if not rows:
             return
+        # The snapshots are made by SQLite from the rows as stored: its work runs in a thread
+        # that lets go of the interpreter lock, beside the parsing of the next chunk.
         # The import holds SQLite's write lock (BEGIN IMMEDIATE): the rows inserted here take
         # the ids after the largest, one after another.
         result = await self.connection.exec_driver_sql(

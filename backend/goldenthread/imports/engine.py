@@ -125,6 +125,7 @@ class RowTable:
     update: Any
     snapshot: tuple[str, ...]
     decimals: frozenset[str]
+    after: Callable[[tuple[Any, ...]], str]  # the audit JSON of a row as inserted
 
 
 class ImportRun:
@@ -277,9 +278,9 @@ class ImportRun:
         self._rejected_rows.clear()
 
     async def defer(self, writes: Coroutine[Any, Any, None]) -> None:
-        """Run a chunk's writes. Where the database is another process (PostgreSQL) they go
-        on while the next chunk is parsed; SQLite's thread would only contend with the parsing
-        for the interpreter lock, so there they are awaited at once."""
+        """Run a chunk's writes while the next chunk is parsed: PostgreSQL is another
+        process, and SQLite's thread lets go of the interpreter lock while it stores rows.
+        Every use of the import's connection awaits them first (:meth:`settle`)."""
         if self.bulk.pipelined:
             self._pending = asyncio.ensure_future(writes)
         else:
@@ -301,15 +302,15 @@ class ImportRun:
         unchanged, with different figures rejected. A key met in an earlier chunk is marked
         so the writer can tell a repeat from an update."""
         first: dict[tuple[int, int], Any] = {}
-        unique = []
+        keep = first.setdefault
+        unique: list[Any] = []
+        append = unique.append
         for item in rows:
-            key = (item.ref.id, item.slot)
-            earlier = first.get(key)
-            if earlier is None:
-                first[key] = item
-                seen = item.ref.seen[item.slot >> 3] & (1 << (item.slot & 7))
-                item.repeat = bool(seen)
-                unique.append(item)
+            slot = item.slot
+            earlier = keep((item.ref.id, slot), item)
+            if earlier is item:
+                item.repeat = bool(item.ref.seen[slot >> 3] & (1 << (slot & 7)))
+                append(item)
             elif self.kind.same_request(earlier, item):
                 self.counts.unchanged += 1
             else:
@@ -375,7 +376,7 @@ class ImportRun:
             table.snapshot,
             table.decimals,
             self.audit_prefix,
-            self.actor.principal.label,
+            table.after,
         )
         await self.bulk.update(table.name, table.update, updates)
         await self.write_audit(audits)

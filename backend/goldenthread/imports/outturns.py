@@ -17,6 +17,7 @@ from goldenthread.imports.readers import BadItem, Row
 from goldenthread.imports.rules import (
     MAX_COMMENTARY_CHARS,
     OUTTURN_COLUMNS,
+    PLAIN_NUMBER,
     CellError,
     parse_amount,
     parse_status,
@@ -26,12 +27,14 @@ from goldenthread.indicators import rules as indicator_rules
 from goldenthread.outturns.models import OutturnStatus, Provenance
 from goldenthread.outturns.rules import (
     VERIFIER_STATUSES,
+    Figures,
     InvalidFigures,
     audit_action,
     derive_figures,
     next_status,
 )
 from goldenthread.periods.rules import Period
+from goldenthread.status.rules import Aggregation, Unit
 
 TABLE = "outturns"
 EXISTING = (
@@ -82,7 +85,24 @@ UPDATE = (
 # What the audit trail keeps of an outturn (``outturns.service.AUDITED_FIELDS``).
 SNAPSHOT = ("period", "value", "numerator", "denominator", "commentary", "status", "provenance")
 DECIMALS = frozenset({"value", "numerator", "denominator"})
-ROWS = RowTable("outturn", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS)
+
+
+def _inserted(row: tuple[Any, ...]) -> str:
+    """The audit JSON of a row laid out as ``INSERT``: :func:`snapshot`, inlined, as it is
+    made for every row an import creates."""
+    value, numerator, denominator, commentary = row[3], row[4], row[5], row[6]
+    value = "null" if value is None else f'"{value}"'
+    numerator = "null" if numerator is None else f'"{numerator}"'
+    denominator = "null" if denominator is None else f'"{denominator}"'
+    commentary = dumps(commentary) if commentary else '""'
+    return (
+        f'{{"period": "{row[1]}", "value": {value}, "numerator": {numerator}, '
+        f'"denominator": {denominator}, "commentary": {commentary}, '
+        f'"status": "{row[7]}", "provenance": "{row[8]}"}}'
+    )
+
+
+ROWS = RowTable("outturn", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS, _inserted)
 _COLUMN_INDEX = {name: i for i, name in enumerate(OUTTURN_COLUMNS)}
 _STATUS_OF = {s.value: s for s in OutturnStatus}
 
@@ -127,55 +147,71 @@ class OutturnImport:
     layout: tuple[str, ...] = OUTTURN_COLUMNS
 
     def validate(self, run: ImportRun, rows: Sequence[Row]) -> list[OutturnRow]:
+        """Every row through the rules. The common case, a well-formed row of known codes and
+        periods with plain numbers, is taken here with the same rules as :meth:`_checked`
+        but no reporting, in one loop; anything else goes there."""
         valid: list[OutturnRow] = []
-        fast, slow = self._fast, self._checked
+        append = valid.append
         refs, periods, spreadsheet = run.refs, run.periods, run.spreadsheet
+        checked = self._checked
+        plain = PLAIN_NUMBER.fullmatch
+        ratio, yes_no = Aggregation.RATIO, Unit.YES_NO
         for number, cells in rows:
-            item = fast(number, cells, refs, periods, spreadsheet)
+            item = None
+            ref = refs.get(cells[0])
+            if ref is not None and ref.refusal is None:
+                known = periods.get((cells[1], ref.frequency, False))
+                if type(known) is tuple:
+                    value, numerator, denominator, commentary, status = cells[2:7]
+                    figures: Figures | None = None
+                    try:
+                        if ref.aggregation is ratio:
+                            if (
+                                (value is None or value == "")
+                                and type(numerator) is str
+                                and type(denominator) is str
+                                and plain(numerator)
+                                and plain(denominator)
+                            ):
+                                figures = derive_figures(
+                                    ratio,
+                                    ref.unit,
+                                    ref.multiplier,
+                                    None,
+                                    Decimal(numerator),
+                                    Decimal(denominator),
+                                )
+                        elif (
+                            type(value) is str
+                            and plain(value)
+                            and (numerator is None or numerator == "")
+                            and (denominator is None or denominator == "")
+                        ):
+                            amount = Decimal(value)
+                            if ref.unit is not yes_no or amount in (0, 1):
+                                figures = (amount, None, None)
+                        if figures is not None:
+                            item = OutturnRow(
+                                number,
+                                ref,
+                                known[0],
+                                known[1],
+                                *figures,
+                                ""
+                                if commentary is None or commentary == ""
+                                else parse_text(
+                                    commentary, MAX_COMMENTARY_CHARS, spreadsheet=spreadsheet
+                                ),
+                                None if status is None or status == "" else parse_status(status),
+                            )
+                    except (CellError, InvalidFigures):
+                        item = None
             if item is None:
-                item = slow(run, number, cells)
-            if item is not None:
-                valid.append(item)
+                item = checked(run, number, cells)
+                if item is None:
+                    continue
+            append(item)
         return valid
-
-    @staticmethod
-    def _fast(
-        number: int,
-        cells: tuple[Any, ...],
-        refs: dict[object, IndicatorRef | None],
-        periods: dict[Any, Any],
-        spreadsheet: bool,
-    ) -> OutturnRow | None:
-        """The common case, a well-formed row of known codes and periods, with the same rules
-        as :meth:`_checked` but no reporting; anything else goes there."""
-        ref = refs.get(cells[0])
-        if ref is None or ref.refusal is not None:
-            return None
-        known = periods.get((cells[1], ref.frequency, False))
-        if known is None or type(known) is str:
-            return None
-        value, numerator, denominator, commentary, status = cells[2:7]
-        try:
-            return OutturnRow(
-                number,
-                ref,
-                known[0],
-                known[1],
-                *derive_figures(
-                    ref.aggregation,
-                    ref.unit,
-                    ref.multiplier,
-                    None if value is None or value == "" else parse_amount(value, ref.percent),
-                    None if numerator is None or numerator == "" else parse_amount(numerator),
-                    None if denominator is None or denominator == "" else parse_amount(denominator),
-                ),
-                ""
-                if commentary is None or commentary == ""
-                else parse_text(commentary, MAX_COMMENTARY_CHARS, spreadsheet=spreadsheet),
-                None if status is None or status == "" else parse_status(status),
-            )
-        except (CellError, InvalidFigures):
-            return None
 
     def _checked(self, run: ImportRun, number: int, cells: tuple[Any, ...]) -> OutturnRow | None:
         """Every rule on one row, each fault reported with its column."""
@@ -241,114 +277,139 @@ class OutturnImport:
         provenance = (Provenance.PARTNER if principal.is_client else Provenance.IMPORT).value
         by, name, now = principal.label, principal.name, bulk.timestamp(run.now)
         dec = bulk.decimal
-        creates: list[tuple[OutturnRow, OutturnStatus]] = []
+        as_text = bulk.decimals_as_text
+        inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         audits: list[tuple[Any, ...]] = []
-        # The status of a new row depends only on the one asked for: worked out once each.
-        new_status: dict[OutturnStatus | None, OutturnStatus | str] = {}
+        # What a new row takes depends only on the status asked for: the stored status and
+        # who verified it, or why it is refused; worked out once each.
+        new_status: dict[OutturnStatus | None, tuple[str, str | None, Any] | str] = {}
         for item in rows:
             old = existing.get((item.ref.id, item.period.code))
             if old is None:
-                status_or_refusal = new_status.get(item.status)
-                if status_or_refusal is None:
+                fields = new_status.get(item.status)
+                if fields is None:
                     try:
-                        status_or_refusal = next_status(may_verify, item.status, None, True)
+                        status = next_status(may_verify, item.status, None, True)
+                        verifier = status in VERIFIER_STATUSES
+                        fields = (
+                            status.value,
+                            name if verifier else None,
+                            now if verifier else None,
+                        )
                     except Forbidden as exc:
-                        status_or_refusal = exc.detail
-                    new_status[item.status] = status_or_refusal
-                if not isinstance(status_or_refusal, OutturnStatus):
-                    run.reject(item.row, "status", item.status, status_or_refusal)
+                        fields = exc.detail
+                    new_status[item.status] = fields
+                if type(fields) is str:
+                    run.reject(item.row, "status", item.status, fields)
                     continue
-                status = status_or_refusal
                 if item.repeat:
                     run.reject_repeat(item, None)
                     continue
-                creates.append((item, status))
+                period = item.period
+                value: Any = item.value
+                numerator: Any = item.numerator
+                denominator: Any = item.denominator
+                if as_text:
+                    value = None if value is None else str(value)
+                    numerator = None if numerator is None else str(numerator)
+                    denominator = None if denominator is None else str(denominator)
+                inserts.append(
+                    (
+                        item.ref.id,
+                        period.code,
+                        period.year,
+                        value,
+                        numerator,
+                        denominator,
+                        item.commentary,
+                        fields[0],
+                        provenance,
+                        by,
+                        name,
+                        fields[1],
+                        fields[2],
+                        now,
+                        now,
+                        1,
+                    )
+                )
                 continue
-            old_figures = [None if v is None else Decimal(v) for v in old[3:6]]
-            changed = (
-                old_figures[0] != item.value
-                or old_figures[1] != item.numerator
-                or old_figures[2] != item.denominator
+            self._update(run, item, old, may_verify, provenance, dec, updates, audits)
+        await run.stage_rows(ROWS, inserts, updates, audits)
+
+    @staticmethod
+    def _update(
+        run: ImportRun,
+        item: OutturnRow,
+        old: tuple[Any, ...],
+        may_verify: bool,
+        provenance: str,
+        dec: Any,
+        updates: list[tuple[Any, ...]],
+        audits: list[tuple[Any, ...]],
+    ) -> None:
+        """Plan the update of a stored row, or count it unchanged."""
+        principal = run.actor.principal
+        by, name, now = principal.label, principal.name, run.bulk.timestamp(run.now)
+        old_figures = [None if v is None else Decimal(v) for v in old[3:6]]
+        changed = (
+            old_figures[0] != item.value
+            or old_figures[1] != item.numerator
+            or old_figures[2] != item.denominator
+        )
+        current = _STATUS_OF[old[7]]
+        try:
+            status = next_status(may_verify, item.status, current, changed)
+        except Forbidden as exc:
+            run.reject(item.row, "status", item.status, exc.detail)
+            return
+        if not changed and status is current and old[6] == item.commentary:
+            run.counts.unchanged += 1
+            return
+        if item.repeat:
+            run.reject_repeat(item, None)
+            return
+        # Equal figures keep their stored form (65 stays 65 when 65.0 is sent).
+        figures = (
+            (dec(item.value), dec(item.numerator), dec(item.denominator)) if changed else old[3:6]
+        )
+        if status in VERIFIER_STATUSES and current is not status:
+            verified: tuple[Any, Any] = (name, now)
+        elif status not in VERIFIER_STATUSES:
+            verified = (None, None)
+        else:
+            verified = (old[9], old[10])
+        source = provenance if changed else old[8]
+        updates.append(
+            (
+                old[2],
+                old[11],
+                *figures,
+                item.commentary,
+                status.value,
+                source,
+                by,
+                name,
+                *verified,
+                now,
             )
-            current = _STATUS_OF[old[7]]
-            try:
-                status = next_status(may_verify, item.status, current, changed)
-            except Forbidden as exc:
-                run.reject(item.row, "status", item.status, exc.detail)
-                continue
-            if not changed and status is current and old[6] == item.commentary:
-                run.counts.unchanged += 1
-                continue
-            if item.repeat:
-                run.reject_repeat(item, None)
-                continue
-            # Equal figures keep their stored form (65 stays 65 when 65.0 is sent).
-            figures = (
-                (dec(item.value), dec(item.numerator), dec(item.denominator))
-                if changed
-                else old[3:6]
-            )
-            if status in VERIFIER_STATUSES and current is not status:
-                verified: tuple[Any, Any] = (name, now)
-            elif status not in VERIFIER_STATUSES:
-                verified = (None, None)
-            else:
-                verified = (old[9], old[10])
-            source = provenance if changed else old[8]
-            updates.append(
-                (
-                    old[2],
-                    old[11],
-                    *figures,
+        )
+        audits.append(
+            run.audit_row(
+                audit_action(False, changed, status),
+                "outturn",
+                old[2],
+                item,
+                snapshot(item.period.code, old[3], old[4], old[5], old[6], old[7], old[8]),
+                snapshot(
+                    item.period.code,
+                    figures[0],
+                    figures[1],
+                    figures[2],
                     item.commentary,
                     status.value,
                     source,
-                    by,
-                    name,
-                    *verified,
-                    now,
-                )
+                ),
             )
-            audits.append(
-                run.audit_row(
-                    audit_action(False, changed, status),
-                    "outturn",
-                    old[2],
-                    item,
-                    snapshot(item.period.code, old[3], old[4], old[5], old[6], old[7], old[8]),
-                    snapshot(
-                        item.period.code,
-                        figures[0],
-                        figures[1],
-                        figures[2],
-                        item.commentary,
-                        status.value,
-                        source,
-                    ),
-                )
-            )
-        inserts = []
-        for item, status in creates:
-            verifier = status in VERIFIER_STATUSES
-            inserts.append(
-                (
-                    item.ref.id,
-                    item.period.code,
-                    item.period.year,
-                    dec(item.value),
-                    dec(item.numerator),
-                    dec(item.denominator),
-                    item.commentary,
-                    status.value,
-                    provenance,
-                    by,
-                    name,
-                    name if verifier else None,
-                    now if verifier else None,
-                    now,
-                    now,
-                    1,
-                )
-            )
-        await run.stage_rows(ROWS, inserts, updates, audits)
+        )

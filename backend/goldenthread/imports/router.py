@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
 
-from goldenthread.core.deps import AppSettings, CurrentPrincipal
+from goldenthread.core.deps import AppSettings, CurrentPrincipal, StaffPrincipal
 from goldenthread.core.errors import PROBLEM_JSON
 from goldenthread.core.principal import Actor, Via
-from goldenthread.imports import service
+from goldenthread.imports import service, templates
 from goldenthread.imports.schemas import ImportSummary
 from goldenthread.imports.upload import XLSX_TYPE, receive_upload
 
@@ -129,3 +129,37 @@ async def import_targets(
     from a CSV, Excel or JSON file: every row is written, or, when any row is rejected, none
     (422 with the same summary, naming each row and column)."""
     return await _import("targets", request, actor, settings, dry_run, sheet, idempotency_key)
+
+
+TEMPLATE_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX_TYPE}
+
+
+@router.get(
+    "/templates/{kind}",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The template file: the header row alone.",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    },
+)
+async def import_template(
+    _: StaffPrincipal,
+    kind: Annotated[Literal["outturns", "targets"], Path(description="outturns or targets")],
+    file_format: Annotated[
+        Literal["csv", "xlsx"], Query(alias="format", description="csv (default) or xlsx.")
+    ] = "csv",
+) -> Response:
+    """An empty file to fill in, with exactly the header row the import of ``kind`` takes."""
+    return Response(
+        templates.template(kind, file_format),
+        media_type=TEMPLATE_TYPES[file_format],
+        headers={
+            "Content-Disposition": f'attachment; filename="{kind}-template.{file_format}"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -47,7 +47,8 @@ MAX_WHOLE_DIGITS = MAX_DIGITS - MAX_PLACES
 _PLACES = Decimal(1).scaleb(-MAX_PLACES)
 
 # Plain decimals within the limits need no further checks: the common case, kept fast.
-_PLAIN = re.compile(r"-?[0-9]{1,16}(?:\.[0-9]{1,8})?")
+PLAIN_NUMBER = re.compile(r"-?[0-9]{1,16}(?:\.[0-9]{1,8})?")
+_PLAIN = PLAIN_NUMBER
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
 _THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]+")

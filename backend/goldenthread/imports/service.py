@@ -9,7 +9,10 @@ counts exactly what a real import would do.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -29,7 +32,7 @@ from goldenthread.imports.targets import TargetImport
 from goldenthread.imports.upload import Upload
 
 KINDS: dict[str, ImportKind] = {"outturns": OutturnImport(), "targets": TargetImport()}
-CHUNK_ROWS = 5000
+CHUNK_ROWS = 10000
 UNIQUE_VIOLATION = "23505"
 
 
@@ -46,6 +49,33 @@ def _changed_meanwhile() -> Conflict:
         "Some of these figures were changed by someone else during the import; nothing was "
         "written. Send the file again."
     )
+
+
+_imports_running = 0
+_collector_paused = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while imports run.
+
+    An import makes millions of short-lived tuples, which reference counting frees at once;
+    yet every few hundred of them would start a collection that walks the rows of the chunk
+    in hand, a third of an import's time for nothing. The collector comes back when the last
+    import running ends.
+    """
+    global _imports_running, _collector_paused
+    if _imports_running == 0 and gc.isenabled():
+        gc.disable()
+        _collector_paused = True
+    _imports_running += 1
+    try:
+        yield
+    finally:
+        _imports_running -= 1
+        if _imports_running == 0 and _collector_paused:
+            _collector_paused = False
+            gc.enable()
 
 
 def request_hash(kind: str, upload: Upload, *, dry_run: bool, sheet: str | None) -> str:
@@ -118,7 +148,8 @@ class _Job:
         except FileProblem as exc:
             return self._answer(None, None, [Problem(None, None, None, str(exc))], str(exc))
         try:
-            return await self._import(reader, owner, key)
+            with collector_paused():
+                return await self._import(reader, owner, key)
         except TooManyRows as exc:
             raise PayloadTooLarge(
                 str(exc), [FieldError("body", f"more than {exc.limit} rows")]

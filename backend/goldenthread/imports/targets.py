@@ -63,7 +63,14 @@ UPDATE = (
 # What the audit trail keeps of a target (``targets.service.AUDITED_FIELDS``).
 SNAPSHOT = ("period", "value", "low", "high", "stretch_value", "note")
 DECIMALS = frozenset({"value", "low", "high", "stretch_value"})
-ROWS = RowTable("target", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS)
+
+
+def _inserted(row: tuple[Any, ...]) -> str:
+    """The audit JSON of a row laid out as ``INSERT``."""
+    return snapshot(row[1], row[3], row[4], row[5], row[6], row[7])
+
+
+ROWS = RowTable("target", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS, _inserted)
 _COLUMN_INDEX = {name: i for i, name in enumerate(TARGET_COLUMNS)}
 
 
