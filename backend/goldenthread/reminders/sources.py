@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from goldenthread.actions import service as actions
 from goldenthread.calendars import service as calendars
 from goldenthread.deadlines import service as deadlines
 from goldenthread.deadlines.rules import DeadlineState
@@ -60,12 +61,26 @@ async def data_deadlines(session: AsyncSession, today: date, lead_days: int) -> 
 async def action_deadlines(
     session: AsyncSession, today: date, lead_days: int
 ) -> list[ReminderItem]:
-    """Hook for action owners near a due date. Actions and milestones (DESIGN.md 2.5) do not
-    exist yet; when they do, this returns, for each action not complete or cancelled, an
-    ``ACTION_DUE`` item to its owner when its due date is within ``lead_days`` days and an
-    ``ACTION_OVERDUE`` item once it has passed, with ``subject_key=f"{action.id}"`` (add the
-    due date to the key if a moved date should bring a fresh reminder)."""
-    return []
+    """Owners of open actions and milestones due within ``lead_days`` days, and of those past
+    their due date. The due date is part of the key, so a moved date brings a fresh reminder."""
+    items: list[ReminderItem] = []
+    for action in await actions.due_for_reminders(session, today, lead_days):
+        assert action.owner_id is not None and action.due_on is not None
+        if action.due_on < today:
+            kind, when = ReminderKind.ACTION_OVERDUE, f"was due {long_date(action.due_on)}"
+        else:
+            kind, when = ReminderKind.ACTION_DUE, f"due {long_date(action.due_on)}"
+        what = "Milestone" if action.parent_id is not None else "Action"
+        items.append(
+            ReminderItem(
+                kind=kind,
+                user_id=action.owner_id,
+                subject_key=f"{action.id}:{action.due_on.isoformat()}",
+                due_on=action.due_on,
+                text=f"{what} {action.code or action.id}: {action.title}, {when}",
+            )
+        )
+    return items
 
 
 SOURCES: tuple[ReminderSource, ...] = (data_deadlines, action_deadlines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from goldenthread.outturns.models import OutturnStatus
 from goldenthread.status.values import Basis, Polarity, Rag, TargetSource, Trend, Unit
@@ -49,6 +49,11 @@ class StatusRead(BaseModel):
     explanation: str
     data_quality: OutturnStatus | None
     commentary: str | None
+    has_remedial_action: bool = Field(
+        default=False,
+        description="Whether the indicator has a remedial action (one not cancelled); "
+        "what a red status should have.",
+    )
 
 
 class RagCounts(BaseModel):

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from goldenthread.actions.models import Action, ActionStatus
 from goldenthread.core.db import as_stored
 from goldenthread.core.principal import Principal
 from goldenthread.indicators import service as indicators
@@ -144,6 +145,16 @@ async def _load_notes(
     }
 
 
+async def _with_remedial_action(conn: AsyncConnection, matching: Any) -> set[int]:
+    """Indicators with a remedial action that is not cancelled (one query)."""
+    rows = await conn.execute(
+        select(Action.indicator_id)
+        .where(Action.indicator_id.in_(matching), Action.status != ActionStatus.CANCELLED)
+        .distinct()
+    )
+    return {indicator_id for (indicator_id,) in rows.all() if indicator_id is not None}
+
+
 def _rules_for(row: Any) -> rules.IndicatorRules:
     return rules.IndicatorRules(
         code=row.code,
@@ -161,7 +172,7 @@ def _rules_for(row: Any) -> rules.IndicatorRules:
 async def compute_statuses(
     session: AsyncSession, requested: Period, conditions: list[ColumnElement[bool]]
 ) -> list[StatusRead]:
-    """Status of every indicator matching the conditions: five queries, however many."""
+    """Status of every indicator matching the conditions: six queries, however many."""
     # Plain Core queries on the session's connection: rows, not ORM entities, are needed.
     conn = await session.connection()
     indicator_rows = (
@@ -177,6 +188,7 @@ async def compute_statuses(
     years = sorted({p.year for p in at.values()} | {p.year - 1 for p in at.values()})
     figures = await _load_figures(conn, matching, years)
     notes = await _load_notes(conn, matching, [p.code for p in at.values()])
+    remedial = await _with_remedial_action(conn, matching)
     results = []
     for row in indicator_rows:
         period = at[row.frequency]
@@ -188,7 +200,15 @@ async def compute_statuses(
         )
         commentary, quality = notes.get((row.id, period.code), (None, None))
         results.append(
-            _to_read(row, requested, result, figures.sets.get(row.id, []), commentary, quality)
+            _to_read(
+                row,
+                requested,
+                result,
+                figures.sets.get(row.id, []),
+                commentary,
+                quality,
+                row.id in remedial,
+            )
         )
     return results
 
@@ -207,6 +227,7 @@ async def indicator_history(
         p for year in range(first_year, last_year + 1) for p in periods_in_year(year, row.frequency)
     ]
     notes = await _load_notes(conn, matching, [p.code for p in periods])
+    remedial = row.id in await _with_remedial_action(conn, matching)
     ind = _rules_for(row)
     history = []
     for period in periods:
@@ -215,7 +236,9 @@ async def indicator_history(
         )
         commentary, quality = notes.get((row.id, period.code), (None, None))
         history.append(
-            _to_read(row, period, result, figures.sets.get(row.id, []), commentary, quality)
+            _to_read(
+                row, period, result, figures.sets.get(row.id, []), commentary, quality, remedial
+            )
         )
     return history
 
@@ -279,6 +302,7 @@ def _to_read(
     sets: list[str],
     commentary: str | None,
     quality: Any,
+    has_remedial_action: bool,
 ) -> StatusRead:
     # Built from values that are already typed and checked: no second validation.
     return StatusRead.model_construct(
@@ -318,6 +342,7 @@ def _to_read(
         explanation=result.explanation,
         data_quality=quality,
         commentary=commentary,
+        has_remedial_action=has_remedial_action,
     )
 
 
