@@ -24,5 +24,7 @@ class User(Base):
     role: Mapped[Role] = mapped_column(enum_type(Role))
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     org_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"), index=True)
+    # The line manager: signs off this person's commitments and sees their appraisals.
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

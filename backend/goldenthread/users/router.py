@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from goldenthread.core.deps import AppSettings, Session, StaffPrincipal
+from goldenthread.core.deps import AppSettings, CurrentActor, Session, StaffPrincipal
 from goldenthread.core.errors import Forbidden
 from goldenthread.core.principal import Role
 from goldenthread.users import service
-from goldenthread.users.schemas import UserCreate, UserRead
+from goldenthread.users.schemas import LineManagerWrite, UserCreate, UserRead
 
 router = APIRouter(tags=["users"])
 
@@ -27,3 +27,20 @@ async def create_user(
     if principal.role is not Role.ADMIN:
         raise Forbidden("Only an administrator may create accounts.")
     return UserRead.model_validate(await service.create_user(session, data, settings))
+
+
+@router.put("/users/{user_id}/manager", response_model=UserRead)
+async def set_line_manager(
+    user_id: int,
+    data: LineManagerWrite,
+    session: Session,
+    principal: StaffPrincipal,
+    actor: CurrentActor,
+) -> UserRead:
+    """Set a person's line manager (administrators only)."""
+    if principal.role is not Role.ADMIN:
+        raise Forbidden("Only an administrator may change line managers.")
+    user = await service.get_user(session, user_id)
+    return UserRead.model_validate(
+        await service.set_line_manager(session, actor, user, data.manager_id)
+    )

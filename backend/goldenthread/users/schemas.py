@@ -18,6 +18,7 @@ class UserRead(BaseModel):
     role: Role
     organisation_id: int
     org_unit_id: int | None
+    manager_id: int | None = None
     active: bool
 
 
@@ -31,4 +32,11 @@ class UserCreate(BaseModel):
     role: Role
     organisation_id: int
     org_unit_id: int | None = None
+    manager_id: int | None = Field(default=None, description="User id of the line manager.")
     password: str = Field(min_length=12, max_length=256, description="At least 12 characters.")
+
+
+class LineManagerWrite(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    manager_id: int | None = Field(description="User id of the line manager; null for none.")

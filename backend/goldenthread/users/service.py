@@ -6,8 +6,10 @@ from anyio import to_thread
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from goldenthread.audit import service as audit
 from goldenthread.core.config import Settings
 from goldenthread.core.errors import Conflict, FieldError, NotFound, ValidationFailed
+from goldenthread.core.principal import Actor
 from goldenthread.core.security import burn_verification_time, hash_secret, verify_secret
 from goldenthread.organisations import service as organisations
 from goldenthread.users.models import User
@@ -40,6 +42,11 @@ async def create_user(session: AsyncSession, data: UserCreate, settings: Setting
             f"The username {username!r} is taken.", [FieldError("username", "already taken")]
         )
     await organisations.check_placement(session, data.organisation_id, data.org_unit_id)
+    if data.manager_id is not None and await session.get(User, data.manager_id) is None:
+        raise ValidationFailed(
+            "The line manager does not exist.",
+            [FieldError("manager_id", f"there is no user {data.manager_id}")],
+        )
     password_hash = await to_thread.run_sync(hash_secret, data.password, settings)
     user = User(
         username=username,
@@ -49,6 +56,7 @@ async def create_user(session: AsyncSession, data: UserCreate, settings: Setting
         role=data.role,
         organisation_id=data.organisation_id,
         org_unit_id=data.org_unit_id,
+        manager_id=data.manager_id,
         password_hash=password_hash,
         active=True,
     )
@@ -77,3 +85,40 @@ def reject_unknown_user_fields(missing: set[int], fields: dict[int, str]) -> Non
     ]
     if errors:
         raise ValidationFailed("Some users named do not exist.", errors)
+
+
+async def set_line_manager(
+    session: AsyncSession, actor: Actor, user: User, manager_id: int | None
+) -> User:
+    """Set who a person reports to; a chain that would loop back to them is refused."""
+    if manager_id is not None:
+        managers = dict((await session.execute(select(User.id, User.manager_id))).all())
+        if manager_id not in managers:
+            raise ValidationFailed(
+                "The line manager does not exist.",
+                [FieldError("manager_id", f"there is no user {manager_id}")],
+            )
+        current: int | None = manager_id
+        while current is not None:
+            if current == user.id:
+                raise ValidationFailed(
+                    "A person cannot report to themself, directly or through others.",
+                    [FieldError("manager_id", "would make a loop of line managers")],
+                )
+            current = managers.get(current)
+    if user.manager_id == manager_id:
+        return user
+    before = {"manager_id": user.manager_id}
+    user.manager_id = manager_id
+    await session.flush()
+    audit.record(
+        session,
+        actor,
+        action="update",
+        entity="user",
+        entity_id=user.id,
+        indicator_id=None,
+        before=before,
+        after={"manager_id": manager_id},
+    )
+    return user

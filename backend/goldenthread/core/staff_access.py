@@ -1,0 +1,58 @@
+"""Access to records that belong to org units and people (risks, commitments, appraisals).
+
+Partner clients are not told these records exist: every such endpoint answers them 404.
+A manager acts for their own org unit and every unit beneath it; the performance team and
+administrators act for all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from goldenthread.core.deps import get_principal
+from goldenthread.core.errors import NotFound
+from goldenthread.core.principal import Principal, Role
+from goldenthread.organisations import service as organisations
+from goldenthread.users.models import User
+
+
+def staff_or_not_found(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    if not principal.is_user:
+        raise NotFound("There is nothing here.")
+    return principal
+
+
+StaffOnly = Annotated[Principal, Depends(staff_or_not_found)]
+"""A signed-in staff user; partner clients get 404."""
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The org units a principal may change records of: every unit (``everything``) or the
+    listed ones."""
+
+    everything: bool
+    units: frozenset[int]
+
+    def covers(self, org_unit_id: int | None) -> bool:
+        if self.everything:
+            return True
+        return org_unit_id is not None and org_unit_id in self.units
+
+
+async def reach_of(session: AsyncSession, principal: Principal) -> Reach:
+    if principal.maintains_register:
+        return Reach(everything=True, units=frozenset())
+    if not principal.has_role(Role.MANAGER):
+        return Reach(everything=False, units=frozenset())
+    unit = await session.scalar(select(User.org_unit_id).where(User.id == principal.id))
+    if unit is None:
+        return Reach(everything=False, units=frozenset())
+    return Reach(
+        everything=False, units=frozenset(await organisations.org_unit_subtree(session, unit))
+    )
