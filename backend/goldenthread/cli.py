@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from sqlalchemy import func, select
 
+from goldenthread.benchmarking.cli import benchmarks_app
 from goldenthread.core.config import Settings, get_settings
 from goldenthread.core.db import Sessions, create_engine
 from goldenthread.core.migrate import upgrade
@@ -341,6 +342,8 @@ def render_openapi(spec: dict[str, object]) -> str:
 # Files into and out of a running server, over its API.
 app.add_typer(import_app, name="import")
 app.command("export")(export_file)
+# Published comparator data sets, straight into the database.
+app.add_typer(benchmarks_app, name="benchmarks")
 
 
 def main() -> None:

@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     rate_limit_client: str = "600/minute"
     rate_limit_sign_in_address: str = "30/minute"
     rate_limit_sign_in_account: str = "10/5 minutes"
+    # The public performance page and its downloads (no sign-in), per address.
+    rate_limit_public_address: str = "120/minute"
     rate_limit_key_prefix: str = "goldenthread"
     # The LAA feed: how far back each answer's next_since reaches, so that a change whose
     # transaction commits after a poll is never skipped (it may come twice; applying is safe).

@@ -48,6 +48,7 @@ class RateLimits:
         self.client = parse(settings.rate_limit_client)
         self.sign_in_address = parse(settings.rate_limit_sign_in_address)
         self.sign_in_account = parse(settings.rate_limit_sign_in_account)
+        self.public_address = parse(settings.rate_limit_public_address)
 
     async def _refuse(self, item: RateLimitItem, keys: tuple[str, ...], detail: str) -> None:
         stats = await self.limiter.get_window_stats(item, *keys)
@@ -81,6 +82,14 @@ class RateLimits:
             self.sign_in_address,
             ("sign-in-address", address),
             "Too many sign-in attempts from your address.",
+        )
+
+    async def hit_public_address(self, address: str) -> None:
+        """Count one request to the public (unsigned) pages from an address; 429 past it."""
+        await self._hit(
+            self.public_address,
+            ("public-address", address),
+            "Too many requests for the public performance pages from your address.",
         )
 
     async def check_sign_in_account(self, kind: str, account: str) -> None:

@@ -27,6 +27,8 @@ class Indicator(Base):
     # Case-folded, whitespace-normalised code: the register's uniqueness key.
     code_key: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(300))
+    # The title in plain words for the public performance page; empty: the title is used.
+    plain_title: Mapped[str] = mapped_column(String(300), default="")
     definition: Mapped[str] = mapped_column(Text, default="")
     procedure_note: Mapped[str] = mapped_column(Text, default="")
     unit: Mapped[Unit] = mapped_column(enum_type(Unit))

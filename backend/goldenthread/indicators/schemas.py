@@ -36,6 +36,11 @@ class IndicatorFields(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     title: str = Field(min_length=1, max_length=300)
+    plain_title: str = Field(
+        default="",
+        max_length=300,
+        description="The title in plain words for the public performance page (default: title).",
+    )
     definition: str = Field(default="", max_length=20_000)
     procedure_note: str = Field(
         default="", max_length=20_000, description="How the figure is collected and calculated."
@@ -82,6 +87,7 @@ class IndicatorUpdate(BaseModel):
 
     code: Code | None = None
     title: str | None = Field(default=None, min_length=1, max_length=300)
+    plain_title: str | None = Field(default=None, max_length=300)
     definition: str | None = Field(default=None, max_length=20_000)
     procedure_note: str | None = Field(default=None, max_length=20_000)
     unit: Unit | None = None
@@ -111,6 +117,7 @@ class IndicatorRead(BaseModel):
     id: int
     code: str
     title: str
+    plain_title: str
     definition: str
     procedure_note: str
     unit: Unit

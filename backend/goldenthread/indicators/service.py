@@ -24,6 +24,7 @@ from goldenthread.users import service as users
 AUDITED_FIELDS = (
     "code",
     "title",
+    "plain_title",
     "definition",
     "procedure_note",
     "unit",
@@ -234,6 +235,7 @@ async def update_indicator(
         indicator.code_key = code_key
     required = (
         "title",
+        "plain_title",
         "unit",
         "decimal_places",
         "polarity",

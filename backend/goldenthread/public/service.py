@@ -1,0 +1,325 @@
+"""The public performance page: indicators marked public, judged on verified figures only.
+
+Nothing unverified can reach the page: the outturns read are those with status ``verified``,
+and status, trend and the chart are all computed from them alone (a draft figure for a later
+month cannot move a year-to-date). Indicators are grouped by the council priority they serve:
+the corporate-plan objective their objectives contribute to (approved or published plans),
+else their directorate, else "Other measures".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from goldenthread.core.db import as_stored
+from goldenthread.imports.rules import neutralise
+from goldenthread.indicators.models import Indicator, Lifecycle
+from goldenthread.organisations.models import OrgUnit
+from goldenthread.outturns.models import Outturn, OutturnStatus
+from goldenthread.periods.rules import Period, parse_period
+from goldenthread.public.schemas import PublicIndicator, PublicPage, PublicPoint, PublicPriority
+from goldenthread.status import rules
+from goldenthread.status.rules import IndicatorRules, Polarity, Rag, Trend
+from goldenthread.targets.models import Target
+
+log = logging.getLogger("goldenthread.public")
+
+SERIES_POINTS = 12
+OTHER = "Other measures"
+STATUS_WORDS = {
+    Rag.GREEN: "On target",
+    Rag.AMBER: "Just off target",
+    Rag.RED: "Off target",
+    Rag.NO_TARGET: "No target set",
+    Rag.NO_DATA: "No checked figure yet",
+    Rag.NOT_APPLICABLE: "For information: no target",
+}
+TREND_WORDS = {
+    Trend.IMPROVING: "Getting better",
+    Trend.WORSENING: "Getting worse",
+    Trend.NO_CHANGE: "No change",
+    Trend.NOT_COMPARABLE: "Not enough figures to compare with last year",
+    Trend.NOT_APPLICABLE: "Not applicable",
+}
+BETTER = {
+    Polarity.HIGHER_IS_BETTER: "Higher is better",
+    Polarity.LOWER_IS_BETTER: "Lower is better",
+    Polarity.TARGET_BAND: "Within the target range is best",
+}
+NOTES = (
+    "Only figures checked and verified by the council are shown. Status compares the latest "
+    "verified figure with its target: for monthly and quarterly measures, the year so far. "
+    "The trend compares it with the same point last year."
+)
+CSV_COLUMNS = (
+    "priority",
+    "code",
+    "title",
+    "official_title",
+    "definition",
+    "unit",
+    "better",
+    "period",
+    "value",
+    "target",
+    "target_low",
+    "target_high",
+    "status",
+    "status_words",
+    "trend",
+    "trend_words",
+    "previous_year_value",
+    "explanation",
+)
+TEXT_COLUMNS = frozenset(
+    {"priority", "code", "title", "official_title", "definition", "explanation", "better"}
+)
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+async def _priorities_from_plans(
+    session: AsyncSession, indicator_ids: list[int]
+) -> dict[int, tuple[int, str]]:
+    """Indicator → (position, title) of the corporate-plan objective it serves, walking the
+    golden thread up from its own objectives; empty where plans are not in use."""
+    try:
+        from goldenthread.objectives.models import Objective, ObjectiveIndicator, ObjectiveLink
+        from goldenthread.plans.models import Plan
+        from goldenthread.plans.rules import PlanLevel, PlanStatus
+    except ImportError:  # the plans domain is optional for this page
+        return {}
+    attached = (
+        await session.execute(
+            select(ObjectiveIndicator.indicator_id, ObjectiveIndicator.objective_id).where(
+                ObjectiveIndicator.indicator_id.in_(indicator_ids)
+            )
+        )
+    ).all()
+    if not attached:
+        return {}
+    objectives = {
+        pk: (plan_id, position, title)
+        for pk, plan_id, position, title in (
+            await session.execute(
+                select(Objective.id, Objective.plan_id, Objective.position, Objective.title)
+            )
+        ).all()
+    }
+    published = {PlanStatus.APPROVED, PlanStatus.PUBLISHED}
+    corporate = {
+        pk
+        for pk, level, status in (
+            await session.execute(select(Plan.id, Plan.level, Plan.status))
+        ).all()
+        if level is PlanLevel.CORPORATE_PLAN and status in published
+    }
+    parents: dict[int, list[int]] = defaultdict(list)
+    for child, parent in (
+        await session.execute(select(ObjectiveLink.objective_id, ObjectiveLink.parent_objective_id))
+    ).all():
+        parents[child].append(parent)
+    found: dict[int, tuple[int, str]] = {}
+    for indicator_id, objective_id in attached:
+        stack, seen = [objective_id], set()
+        while stack:
+            current = stack.pop()
+            if current in seen or current not in objectives:
+                continue
+            seen.add(current)
+            plan_id, position, title = objectives[current]
+            if plan_id in corporate:
+                best = found.get(indicator_id)
+                if best is None or (position, title) < best:
+                    found[indicator_id] = (position, title)
+                continue
+            stack.extend(parents.get(current, []))
+    return found
+
+
+async def _directorates(session: AsyncSession) -> dict[int, str]:
+    """Each org unit's top-level unit (its directorate) by name."""
+    units = {
+        pk: (parent, name)
+        for pk, parent, name in (
+            await session.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name))
+        ).all()
+    }
+    top: dict[int, str] = {}
+    for pk in units:
+        current, steps = pk, 0
+        while units[current][0] is not None and units[current][0] in units and steps < 50:
+            current, steps = units[current][0], steps + 1  # type: ignore[assignment]
+        top[pk] = units[current][1]
+    return top
+
+
+def _rules_for(indicator: Indicator) -> IndicatorRules:
+    return IndicatorRules(
+        code=indicator.code,
+        polarity=indicator.polarity,
+        frequency=indicator.frequency,
+        aggregation=indicator.aggregation,
+        multiplier=indicator.multiplier,
+        decimal_places=indicator.decimal_places,
+        unit=indicator.unit,
+        tolerance_percent=indicator.tolerance_percent,
+        tolerance_absolute=indicator.tolerance_absolute,
+    )
+
+
+async def build_page(session: AsyncSession) -> PublicPage:
+    """Every public, active indicator with its latest verified figure, status, trend and
+    chart, grouped by priority: a fixed number of queries."""
+    public = list(
+        (
+            await session.scalars(
+                select(Indicator)
+                .where(Indicator.public.is_(True), Indicator.lifecycle == Lifecycle.ACTIVE)
+                .order_by(Indicator.code_key)
+            )
+        ).all()
+    )
+    ids = [i.id for i in public]
+    outturns: dict[int, dict[Period, rules.PeriodValue]] = defaultdict(dict)
+    periods: dict[str, Period] = {}
+    if ids:
+        for indicator_id, code, value, numerator, denominator in (
+            await session.execute(
+                select(
+                    Outturn.indicator_id,
+                    Outturn.period,
+                    as_stored(Outturn.value),
+                    as_stored(Outturn.numerator),
+                    as_stored(Outturn.denominator),
+                ).where(Outturn.indicator_id.in_(ids), Outturn.status == OutturnStatus.VERIFIED)
+            )
+        ).all():
+            period = periods.get(code) or periods.setdefault(code, parse_period(code))
+            outturns[indicator_id][period] = rules.PeriodValue.stored(
+                _dec(value), _dec(numerator), _dec(denominator)
+            )
+    targets: dict[int, dict[Period, rules.TargetValue]] = defaultdict(dict)
+    if ids:
+        for indicator_id, code, value, low, high, stretch in (
+            await session.execute(
+                select(
+                    Target.indicator_id,
+                    Target.period,
+                    Target.value,
+                    Target.low,
+                    Target.high,
+                    Target.stretch_value,
+                ).where(Target.indicator_id.in_(ids))
+            )
+        ).all():
+            period = periods.get(code) or periods.setdefault(code, parse_period(code))
+            targets[indicator_id][period] = rules.TargetValue(value, low, high, stretch)
+    try:
+        priorities = await _priorities_from_plans(session, ids) if ids else {}
+    except Exception:  # a half-built plans schema must not take the public page down
+        log.warning("priorities from plans unavailable", exc_info=True)
+        priorities = {}
+    directorates = await _directorates(session) if ids else {}
+    # (tier, position, heading): plan priorities first in plan order, then directorates.
+    groups: dict[tuple[int, int, str], list[PublicIndicator]] = defaultdict(list)
+    for indicator in public:
+        item = _indicator(indicator, outturns.get(indicator.id, {}), targets.get(indicator.id, {}))
+        unit = indicator.org_unit_id
+        if indicator.id in priorities:
+            position, heading = priorities[indicator.id]
+            groups[(0, position, heading)].append(item)
+        elif unit is not None and unit in directorates:
+            groups[(1, 0, directorates[unit])].append(item)
+        else:
+            groups[(2, 0, OTHER)].append(item)
+    return PublicPage(
+        title="How we are doing",
+        notes=NOTES,
+        priorities=[
+            PublicPriority(priority=key[2], indicators=groups[key]) for key in sorted(groups)
+        ],
+    )
+
+
+def _indicator(
+    indicator: Indicator,
+    verified: dict[Period, rules.PeriodValue],
+    targets: dict[Period, rules.TargetValue],
+) -> PublicIndicator:
+    own = [p for p in verified if p.frequency is indicator.frequency]
+    latest = max(own) if own else None
+    result = (
+        rules.compute_status(_rules_for(indicator), latest, verified, targets)
+        if latest is not None
+        else None
+    )
+    series = [
+        PublicPoint(period=p.code, value=verified[p].value) for p in sorted(own)[-SERIES_POINTS:]
+    ]
+    rag = (
+        result.rag
+        if result
+        else (Rag.NOT_APPLICABLE if indicator.polarity is Polarity.NONE else Rag.NO_DATA)
+    )
+    trend = (
+        result.trend
+        if result
+        else (Trend.NOT_APPLICABLE if indicator.polarity is Polarity.NONE else Trend.NOT_COMPARABLE)
+    )
+    return PublicIndicator(
+        code=indicator.code,
+        title=indicator.plain_title or indicator.title,
+        official_title=indicator.title,
+        definition=indicator.definition,
+        unit=indicator.unit,
+        decimal_places=indicator.decimal_places,
+        polarity=indicator.polarity,
+        better=BETTER.get(indicator.polarity),
+        frequency=indicator.frequency,
+        period=latest.code if latest else None,
+        value=result.actual if result else None,
+        basis=result.basis if result else None,
+        target=result.target if result else None,
+        target_low=result.target_low if result else None,
+        target_high=result.target_high if result else None,
+        status=rag,
+        status_words=STATUS_WORDS[rag],
+        explanation=result.explanation if result else "No verified figure has been published yet.",
+        trend=trend,
+        trend_words=TREND_WORDS[trend],
+        previous_year_value=result.previous_year_actual if result else None,
+        series=series,
+    )
+
+
+def render_csv(page: PublicPage) -> str:
+    """One row per indicator, with its definition; text a spreadsheet would run as a formula
+    is neutralised as the exports do."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for group in page.priorities:
+        for item in group.indicators:
+            row = {**item.model_dump(), "priority": group.priority}
+            cells = []
+            for name in CSV_COLUMNS:
+                value = row.get(name)
+                if value is None:
+                    cells.append("")
+                elif name in TEXT_COLUMNS:
+                    cells.append(neutralise(str(value)))
+                else:
+                    cells.append(str(getattr(value, "value", value)))
+            writer.writerow(cells)
+    return out.getvalue()
