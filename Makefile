@@ -64,7 +64,7 @@ e2e: install web chromium ## end-to-end tests in headless Chromium, with axe-cor
 
 bench: install bench-web ## print every benchmark's figures (API, feed, imports, calendar, web app)
 	$(BIN)/python bench/bench_api.py
-	for script in bench/bench_feed.py bench/bench_import.py bench/bench_cycle.py; do \
+	for script in bench/bench_feed.py bench/bench_import.py bench/bench_cycle.py bench/bench_ipr.py bench/bench_thread.py; do \
 	  test ! -f $$script || $(BIN)/python $$script || exit 1; done
 
 bench-web: install web chromium ## print dashboard and register render times for 1,000 indicators

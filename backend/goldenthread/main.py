@@ -8,11 +8,15 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from goldenthread import __version__
+from goldenthread.actions.router import router as actions_router
+from goldenthread.appraisals.router import router as appraisals_router
 from goldenthread.audit.router import router as audit_router
 from goldenthread.auth.router import router as auth_router
+from goldenthread.benchmarking.router import router as benchmarking_router
 from goldenthread.calendars.router import router as calendars_router
 from goldenthread.clients.gate import ClientGate
 from goldenthread.clients.router import router as clients_router
+from goldenthread.commitments.router import router as commitments_router
 from goldenthread.core.config import Settings, get_settings
 from goldenthread.core.db import Sessions, create_engine
 from goldenthread.core.errors import install_error_handlers
@@ -28,9 +32,15 @@ from goldenthread.feeds.router import router as feeds_router
 from goldenthread.health.router import router as health_router
 from goldenthread.imports.router import router as imports_router
 from goldenthread.indicators.router import router as indicators_router
+from goldenthread.objectives.router import router as objectives_router
 from goldenthread.organisations.router import router as organisations_router
 from goldenthread.outturns.router import router as outturns_router
+from goldenthread.plans.router import checklist_router as plan_checklist_router
+from goldenthread.plans.router import router as plans_router
+from goldenthread.public.router import router as public_router
 from goldenthread.reminders.job import start_reminder_job, stop_reminder_job
+from goldenthread.reports.router import router as reports_router
+from goldenthread.risks.router import router as risks_router
 from goldenthread.status.cache import StatusCache
 from goldenthread.status.router import router as status_router
 from goldenthread.targets.router import router as targets_router
@@ -94,7 +104,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RequestGuardMiddleware,
         max_body_bytes=settings.max_body_bytes,
         form_paths=(f"{API_PREFIX}/auth/token",),
-        upload_prefixes=(f"{API_PREFIX}/imports",),
+        upload_prefixes=(
+            f"{API_PREFIX}/imports",
+            f"{API_PREFIX}/reports/finance/import",
+            f"{API_PREFIX}/benchmarking/values",
+        ),
     )
 
     api = APIRouter(prefix=API_PREFIX)
@@ -116,6 +130,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cycle_router,
         deadlines_router,
         calendars_router,
+        reports_router,
+        risks_router,
+        commitments_router,
+        appraisals_router,
+        plans_router,
+        plan_checklist_router,
+        objectives_router,
+        actions_router,
+        benchmarking_router,
+        public_router,
     ):
         api.include_router(router)
     app.include_router(api)

@@ -19,6 +19,7 @@ from goldenthread.clients.schemas import ApiClientCreate
 from goldenthread.core.config import Settings
 from goldenthread.core.errors import Conflict
 from goldenthread.core.principal import SYSTEM_ACTOR
+from goldenthread.demo.benchmarks import load_benchmarks
 from goldenthread.demo.cycle import load_cycle
 from goldenthread.demo.data import (
     COUNCIL,
@@ -29,8 +30,11 @@ from goldenthread.demo.data import (
     ORGANISATIONS,
     USERS,
 )
+from goldenthread.demo.finance import load_finance
+from goldenthread.demo.risks_commitments import load_risks_commitments
 from goldenthread.demo.series import DemoPlan, build_plan
 from goldenthread.demo.spec import IndicatorSpec
+from goldenthread.demo.thread import load_thread
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator, Lifecycle
 from goldenthread.indicators.schemas import IndicatorCreate, IndicatorUpdate
@@ -225,11 +229,21 @@ async def load_demo(
                     definition=f"{spec.definition} Retired: {spec.retired_note}",
                 ),
             )
+    # Comparator figures of a nearest-neighbour family, and plain titles for the public page.
+    await load_benchmarks(session, INDICATORS, register, plan.calendar.first_year)
     current = plan.calendar.current_year
     # The annual cycle's templates, with events for last, this and next financial year.
     await load_cycle(
         session, units, (current - 1, current, current + 1), today=today or date.today()
     )
+    # Budget monitoring by service, for the finance section of the integrated report.
+    await load_finance(session, units, plan.calendar)
+    # The golden thread from the community strategy to people's objectives, and the Audit
+    # Commission action plan with its progress.
+    await load_thread(session, settings, orgs, units, people, plan.calendar)
+    # Line managers, the risk register, commitments and appraisals (after any plans, so
+    # risks and appraisals can attach to their objectives).
+    await load_risks_commitments(session, units, people, current, today=today or date.today())
     await session.flush()
     calendar = plan.calendar
     return DemoSummary(

@@ -63,6 +63,8 @@ class RowReader:
     """Rows of one file in one layout. ``read`` is synchronous: call it in a worker thread."""
 
     spreadsheet = True  # text cells may carry formula neutralisation to undo
+    # The columns that mark the header row (a layout of another kind sets its own).
+    required: tuple[str, ...] = REQUIRED_COLUMNS
 
     def __init__(self, layout: tuple[str, ...], max_rows: int) -> None:
         self.layout = layout
@@ -114,12 +116,14 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _is_header(names: list[str]) -> bool:
-    return all(column in names for column in REQUIRED_COLUMNS)
+def _is_header(names: list[str], required: tuple[str, ...] = REQUIRED_COLUMNS) -> bool:
+    return all(column in names for column in required)
 
 
-def _missing_header(first: list[str] | None) -> FileProblem:
-    wanted = " and ".join(REQUIRED_COLUMNS)
+def _missing_header(
+    first: list[str] | None, required: tuple[str, ...] = REQUIRED_COLUMNS
+) -> FileProblem:
+    wanted = " and ".join(required)
     names = [n for n in (first or []) if n]
     found = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
     return FileProblem(
@@ -166,12 +170,12 @@ class CsvReader(RowReader):
             names = [normalise_header(c) for c in record]
             if first is None and any(names):
                 first = names
-            if _is_header(names):
+            if _is_header(names, self.required):
                 break
             if number >= HEADER_SEARCH_ROWS:
-                raise _missing_header(first)
+                raise _missing_header(first, self.required)
         else:
-            raise _missing_header(first)
+            raise _missing_header(first, self.required)
         pick = itemgetter(*self._map_header(names))
         width = len(names)
         pad = [""] * width
@@ -321,12 +325,12 @@ class XlsxReader(RowReader):
             names = [normalise_header(c) for c in record]
             if first is None and any(names):
                 first = names
-            if _is_header(names):
+            if _is_header(names, self.required):
                 break
             if number >= HEADER_SEARCH_ROWS:
-                raise _missing_header(first)
+                raise _missing_header(first, self.required)
         else:
-            raise _missing_header(first)
+            raise _missing_header(first, self.required)
         pick = itemgetter(*self._map_header(names))
         width = len(names)
         pad: list[Cell] = [None] * width
