@@ -260,3 +260,28 @@ async def test_concurrent_writers_all_land(world: World) -> None:
     assert [r.status_code for r in responses] == [201] * 12
     listing = await world.client.get(f"{url}/outturns?year=2008-09", headers=world.headers("owner"))
     assert [o["period"] for o in listing.json()["items"]] == months
+
+
+async def test_large_whole_numbers_read_back_as_written(world: World) -> None:
+    """PostgreSQL's driver returns 1100000 as 1.10E+6; every read shows it as written."""
+    url = await _indicator(world, unit="currency", decimal_places=0, aggregation="sum")
+    perf = world.headers("perf")
+    await world.client.put(f"{url}/targets/2008-09", json={"value": 4400000}, headers=perf)
+    put = await world.client.put(
+        f"{url}/outturns/2008-09-Q1", json={"value": "1100000"}, headers=world.headers("owner")
+    )
+    assert put.json()["value"] == "1100000"
+    read = await world.client.get(f"{url}/outturns/2008-09-Q1", headers=perf)
+    assert read.json()["value"] == "1100000"
+    listing = await world.client.get(f"{url}/outturns?year=2008-09", headers=perf)
+    assert listing.json()["items"][0]["value"] == "1100000"
+    targets = await world.client.get(f"{url}/targets?year=2008-09", headers=perf)
+    assert targets.json()["items"][0]["value"] == "4400000"
+    status = await world.client.get(f"{url}/status?period=2008-09-Q1", headers=perf)
+    assert status.json()["period_value"] == "1100000"
+    indicator_id = url.rsplit("/", 1)[1]
+    export = await world.client.get(
+        f"/api/v1/exports/outturns?indicator={indicator_id}&format=csv", headers=perf
+    )
+    assert "1100000" in export.text
+    assert "E+" not in export.text

@@ -61,9 +61,20 @@ class ExactDecimal(TypeDecorator[Decimal]):
         return value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return value if isinstance(value, Decimal) else Decimal(str(value))
+        return from_stored(value)
+
+
+def from_stored(value: Any) -> Decimal | None:
+    """The decimal of a figure as the driver returns it. PostgreSQL's binary protocol gives
+    whole numbers with trailing zeros in exponent form (1100000 as ``1.10E+6``): equal, but
+    shown to people as written, so they are made plain again."""
+    if value is None:
+        return None
+    if not isinstance(value, Decimal):
+        return Decimal(str(value))
+    if value.as_tuple().exponent > 0:  # type: ignore[operator]
+        return Decimal(f"{value:f}")
+    return value
 
 
 def as_stored(column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> ColumnElement[Any]:

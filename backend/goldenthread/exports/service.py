@@ -24,7 +24,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from goldenthread.core.db import Sessions, as_stored
+from goldenthread.core.db import Sessions, as_stored, from_stored
 from goldenthread.core.principal import Principal
 from goldenthread.imports.rules import (
     OUTTURN_COLUMNS,
@@ -138,9 +138,7 @@ def _rows(record: Sequence[Any], kind: Kind) -> list[Any]:
     """A row as typed cells: decimals as Decimal, blanks as None, the rest as text."""
     cells: list[Any] = list(record[: len(kind.columns)])
     for position in kind.decimal_columns:
-        value = cells[position]
-        if value is not None and not isinstance(value, Decimal):
-            cells[position] = Decimal(value)
+        cells[position] = from_stored(cells[position])
     if kind.name == "outturns" and record[7] == Aggregation.RATIO:
         cells[2] = None  # a ratio's value is worked out on import: leave it out
     return cells

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from goldenthread.audit.models import AuditEntry
-from goldenthread.core.db import as_stored, utcnow
+from goldenthread.core.db import as_stored, from_stored, utcnow
 from goldenthread.core.errors import FieldError, Forbidden, ValidationFailed
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Principal
@@ -220,7 +220,7 @@ async def build_page(
 
 
 def _decimal(value: Any) -> Decimal | None:
-    return None if value is None else (value if isinstance(value, Decimal) else Decimal(value))
+    return from_stored(value)
 
 
 Row = dict[str, Any]

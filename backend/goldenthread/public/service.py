@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from goldenthread.core.db import as_stored
+from goldenthread.core.db import as_stored, from_stored
 from goldenthread.imports.rules import neutralise
 from goldenthread.indicators.models import Indicator, Lifecycle
 from goldenthread.organisations.models import OrgUnit
@@ -85,7 +85,7 @@ TEXT_COLUMNS = frozenset(
 
 
 def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(value)
+    return from_stored(value)
 
 
 async def _priorities_from_plans(

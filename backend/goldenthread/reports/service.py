@@ -63,21 +63,25 @@ async def _statuses(
     principal: Principal,
     scope: ResolvedScope,
     period: Period,
-) -> list[StatusRead]:
-    """The same statuses the register's status view gives for this scope and period (from
-    its cache where the scope is one of its filters)."""
+    previous: Period,
+) -> tuple[list[StatusRead], list[StatusRead]]:
+    """The same statuses the register's status view gives for this scope, at the report's
+    period and the one it compares with (from its cache where the scope is one of its
+    filters), computed together from one load of the figures."""
     spec = scope.spec
     if cache is not None and spec.kind is not ScopeKind.PLAN:
-        return await status.register_statuses(
+        found = await status.register_statuses_at(
             session,
             cache,
             principal,
-            period,
+            [period, previous],
             set_name=spec.set_name,
             org_unit_id=spec.id if spec.kind is ScopeKind.ORG_UNIT else None,
             lifecycle="active",
         )
-    return await status.compute_statuses(session, period, scope.indicators)
+    else:
+        found = await status.compute_statuses_at(session, [period, previous], scope.indicators)
+    return found[period], found[previous]
 
 
 def _headline(now: StatusSummary, then: StatusSummary) -> HeadlineRead:
@@ -118,8 +122,7 @@ async def build_ipr(
         rules.report_date(rule.deadline(previous), today), as_of - timedelta(days=1)
     )
 
-    items = await _statuses(session, cache, principal, scope, period)
-    earlier = await _statuses(session, cache, principal, scope, previous)
+    items, earlier = await _statuses(session, cache, principal, scope, period, previous)
     before = {item.indicator_id: item for item in earlier}
     headline = _headline(
         status.summarise(period, items, set()), status.summarise(previous, earlier, set())

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from goldenthread.actions.models import Action, ActionStatus
-from goldenthread.core.db import as_stored
+from goldenthread.core.db import as_stored, from_stored
 from goldenthread.core.principal import Principal
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator, IndicatorSet
@@ -121,9 +120,7 @@ async def _load_figures(conn: AsyncConnection, matching: Any, years: list[int]) 
         )
     ).all():
         outturns[indicator_id][periods[code]] = stored(
-            None if value is None else Decimal(value),
-            None if numerator is None else Decimal(numerator),
-            None if denominator is None else Decimal(denominator),
+            from_stored(value), from_stored(numerator), from_stored(denominator)
         )
     return _Figures(targets, outturns, sets)
 
@@ -173,6 +170,14 @@ async def compute_statuses(
     session: AsyncSession, requested: Period, conditions: list[ColumnElement[bool]]
 ) -> list[StatusRead]:
     """Status of every indicator matching the conditions: six queries, however many."""
+    return (await compute_statuses_at(session, [requested], conditions))[requested]
+
+
+async def compute_statuses_at(
+    session: AsyncSession, requested: list[Period], conditions: list[ColumnElement[bool]]
+) -> dict[Period, list[StatusRead]]:
+    """Statuses at several periods (a report and the one it compares with) from one load of
+    the figures: still six queries, however many indicators and periods."""
     # Plain Core queries on the session's connection: rows, not ORM entities, are needed.
     conn = await session.connection()
     indicator_rows = (
@@ -181,35 +186,38 @@ async def compute_statuses(
         )
     ).all()
     if not indicator_rows:
-        return []
+        return {period: [] for period in requested}
     matching = select(Indicator.id).where(*conditions).scalar_subquery()
-    at = {f: evaluation_period(f, requested) for f in Frequency}
+    at = {r: {f: evaluation_period(f, r) for f in Frequency} for r in requested}
+    judged = {p for by_frequency in at.values() for p in by_frequency.values()}
     # This year and last year of every evaluation period: enough for YTD, trend and short trend.
-    years = sorted({p.year for p in at.values()} | {p.year - 1 for p in at.values()})
+    years = sorted({p.year for p in judged} | {p.year - 1 for p in judged})
     figures = await _load_figures(conn, matching, years)
-    notes = await _load_notes(conn, matching, [p.code for p in at.values()])
+    notes = await _load_notes(conn, matching, sorted({p.code for p in judged}))
     remedial = await _with_remedial_action(conn, matching)
-    results = []
-    for row in indicator_rows:
-        period = at[row.frequency]
-        result = rules.compute_status(
-            _rules_for(row),
-            period,
-            figures.outturns.get(row.id, {}),
-            figures.targets.get(row.id, {}),
-        )
-        commentary, quality = notes.get((row.id, period.code), (None, None))
-        results.append(
-            _to_read(
-                row,
-                requested,
-                result,
-                figures.sets.get(row.id, []),
-                commentary,
-                quality,
-                row.id in remedial,
+    results: dict[Period, list[StatusRead]] = {}
+    for wanted in requested:
+        items = results[wanted] = []
+        for row in indicator_rows:
+            period = at[wanted][row.frequency]
+            result = rules.compute_status(
+                _rules_for(row),
+                period,
+                figures.outturns.get(row.id, {}),
+                figures.targets.get(row.id, {}),
             )
-        )
+            commentary, quality = notes.get((row.id, period.code), (None, None))
+            items.append(
+                _to_read(
+                    row,
+                    wanted,
+                    result,
+                    figures.sets.get(row.id, []),
+                    commentary,
+                    quality,
+                    row.id in remedial,
+                )
+            )
     return results
 
 
@@ -268,6 +276,30 @@ async def register_statuses(
 ) -> list[StatusRead]:
     """Statuses of the register's indicators matching the filters, as the principal may see
     them; served from the cache while no figure has changed."""
+    found = await register_statuses_at(
+        session,
+        cache,
+        principal,
+        [requested],
+        set_name=set_name,
+        org_unit_id=org_unit_id,
+        lifecycle=lifecycle,
+    )
+    return found[requested]
+
+
+async def register_statuses_at(
+    session: AsyncSession,
+    cache: StatusCache,
+    principal: Principal,
+    requested: list[Period],
+    *,
+    set_name: str | None,
+    org_unit_id: int | None,
+    lifecycle: str,
+) -> dict[Period, list[StatusRead]]:
+    """As :func:`register_statuses` for several periods; those not cached are computed
+    together, from one load of the figures."""
     version = await figures_version(session)
     # Visibility depends only on the kind of caller and its read scopes.
     audience = (
@@ -275,24 +307,24 @@ async def register_statuses(
         if principal.is_user
         else ("client", principal.has_scope("indicators:read"), principal.has_scope("laa:read"))
     )
-    key = (
-        version,
-        requested.code,
-        (set_name or "").strip().upper(),
-        org_unit_id,
-        lifecycle,
-        audience,
-    )
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    conditions = await indicators.filter_conditions(
-        session, set_name=set_name, org_unit_id=org_unit_id, lifecycle=lifecycle
-    )
-    conditions.append(indicators.visible_to(principal))
-    items = await compute_statuses(session, requested, conditions)
-    cache.put(key, items)
-    return items
+    filters = ((set_name or "").strip().upper(), org_unit_id, lifecycle, audience)
+    keys = {period: (version, period.code, *filters) for period in requested}
+    found: dict[Period, list[StatusRead]] = {}
+    for period, key in keys.items():
+        cached = cache.get(key)
+        if cached is not None:
+            found[period] = cached
+    missing = [period for period in requested if period not in found]
+    if missing:
+        conditions = await indicators.filter_conditions(
+            session, set_name=set_name, org_unit_id=org_unit_id, lifecycle=lifecycle
+        )
+        conditions.append(indicators.visible_to(principal))
+        computed = await compute_statuses_at(session, missing, conditions)
+        for period, items in computed.items():
+            cache.put(keys[period], items)
+            found[period] = items
+    return found
 
 
 def _to_read(
