@@ -117,6 +117,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{user_id}/manager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Line Manager
+         * @description Set a person's line manager (administrators only).
+         */
+        put: operations["set_line_manager_api_v1_users__user_id__manager_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators": {
         parameters: {
             query?: never;
@@ -683,6 +703,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import Template
+         * @description An empty file to fill in, with exactly the header row the import of ``kind`` takes.
+         */
+        get: operations["import_template_api_v1_imports_templates__kind__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/outturns": {
         parameters: {
             query?: never;
@@ -951,6 +991,1047 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/ipr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Integrated Performance Report
+         * @description The integrated performance report for a period and scope: headline counts against the
+         *     previous report, exceptions with remedial actions, highlights, overdue and at-risk
+         *     actions, risks, finance by service and data quality.
+         */
+        get: operations["integrated_performance_report_api_v1_reports_ipr_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ipr.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Integrated Performance Report Xlsx
+         * @description The integrated performance report as an Excel workbook, a sheet per section.
+         */
+        get: operations["integrated_performance_report_xlsx_api_v1_reports_ipr_xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ipr.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Integrated Performance Report Pdf
+         * @description The integrated performance report as a printable PDF.
+         */
+        get: operations["integrated_performance_report_pdf_api_v1_reports_ipr_pdf_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/finance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Finance
+         * @description Budget monitoring figures by service: budget, forecast outturn, spend and variance.
+         */
+        get: operations["list_finance_api_v1_reports_finance_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/finance/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Finance
+         * @description Import budget monitoring figures (org_unit, period, budget, forecast, actual, note) from
+         *     a CSV, Excel or JSON file: every row is written, or, when any row is rejected, none (422
+         *     with the same summary, naming each row and column).
+         */
+        post: operations["import_finance_api_v1_reports_finance_import_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Risks
+         * @description List the risk register by code, filtered and paginated by cursor.
+         */
+        get: operations["list_risks_api_v1_risks_get"];
+        put?: never;
+        /**
+         * Create Risk
+         * @description Add a risk (managers for their own unit and below; the performance team for any).
+         */
+        post: operations["create_risk_api_v1_risks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/heat-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Heat Map
+         * @description Count the risks in each cell of the 5 x 5 likelihood-by-impact grid, with their codes.
+         */
+        get: operations["heat_map_api_v1_risks_heat_map_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{risk_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Risk
+         * @description Read one risk with its current scores; the ETag is its version, for If-Match.
+         */
+        get: operations["get_risk_api_v1_risks__risk_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Risk
+         * @description Change some fields of a risk (close it with status closed); send If-Match.
+         */
+        patch: operations["update_risk_api_v1_risks__risk_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/risks/{risk_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reviews
+         * @description The risk's quarterly reviews, newest first: its scoring history.
+         */
+        get: operations["list_reviews_api_v1_risks__risk_id__reviews_get"];
+        put?: never;
+        /**
+         * Add Review
+         * @description Record a quarterly review; the latest review sets the risk's residual scores.
+         */
+        post: operations["add_review_api_v1_risks__risk_id__reviews_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Commitments
+         * @description List managers' commitments, filtered by year, manager or org unit.
+         */
+        get: operations["list_commitments_api_v1_commitments_get"];
+        put?: never;
+        /**
+         * Create Commitment
+         * @description Draw up a manager's commitments for a year, optionally with their rows.
+         */
+        post: operations["create_commitment_api_v1_commitments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/{commitment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Commitment
+         * @description Read one manager's commitments by quadrant, with reviews and sign-off.
+         */
+        get: operations["get_commitment_api_v1_commitments__commitment_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/{commitment_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Item
+         * @description Add a row to a quadrant (not once signed off); answers the whole commitments.
+         */
+        post: operations["add_item_api_v1_commitments__commitment_id__items_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/{commitment_id}/items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Item
+         * @description Remove a row (not once signed off); answers the whole commitments.
+         */
+        delete: operations["delete_item_api_v1_commitments__commitment_id__items__item_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Item
+         * @description Change a row; once signed off only its progress comments may change.
+         */
+        patch: operations["update_item_api_v1_commitments__commitment_id__items__item_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/commitments/{commitment_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Review
+         * @description Record the September or January review (line manager or performance team).
+         */
+        post: operations["add_review_api_v1_commitments__commitment_id__reviews_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/{commitment_id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign Off
+         * @description Sign the commitments off: only the manager's own line manager may.
+         */
+        post: operations["sign_off_api_v1_commitments__commitment_id__sign_off_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Appraisals
+         * @description List the appraisals you may see: your own, those you review, your reports'.
+         */
+        get: operations["list_appraisals_api_v1_appraisals_get"];
+        put?: never;
+        /**
+         * Create Appraisal
+         * @description Record a person's appraisal for a year (their line managers).
+         */
+        post: operations["create_appraisal_api_v1_appraisals_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Completion
+         * @description Share of staff with an appraisal held in the date range, by org unit.
+         */
+        get: operations["get_completion_api_v1_appraisals_completion_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/completion/outturn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write Completion Outturn
+         * @description Record the completion rate as an indicator's outturn (performance team).
+         */
+        post: operations["write_completion_outturn_api_v1_appraisals_completion_outturn_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{appraisal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Appraisal
+         * @description Read an appraisal: the person, the reviewer and line managers only.
+         */
+        get: operations["get_appraisal_api_v1_appraisals__appraisal_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Appraisal
+         * @description Record when it was held, by whom, the plan and training needs; send If-Match.
+         */
+        patch: operations["update_appraisal_api_v1_appraisals__appraisal_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Plans
+         * @description List plans (partner clients see only the partnership's plans).
+         */
+        get: operations["list_plans_api_v1_plans_get"];
+        put?: never;
+        /**
+         * Create Plan
+         * @description Create a plan as a draft (managers for their own org unit and below).
+         */
+        post: operations["create_plan_api_v1_plans_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Plan
+         * @description Read one plan; the ETag is its version, for If-Match on update.
+         */
+        get: operations["get_plan_api_v1_plans__plan_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Plan
+         * @description Delete a draft plan with its objectives (other plans are archived instead).
+         */
+        delete: operations["delete_plan_api_v1_plans__plan_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Plan
+         * @description Change a plan; a published one needs an amendment_reason, an archived one cannot.
+         */
+        patch: operations["update_plan_api_v1_plans__plan_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Status
+         * @description Move a plan along its workflow (only the performance team quality-assures).
+         */
+        post: operations["change_status_api_v1_plans__plan_id__status_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/new-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New Version
+         * @description Start the next version of a plan: a draft copy with its objectives and links.
+         */
+        post: operations["new_version_api_v1_plans__plan_id__new_version_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Checklist
+         * @description A service plan's quality-assurance checklist with its answers and score.
+         */
+        get: operations["get_checklist_api_v1_plans__plan_id__checklist_get"];
+        /**
+         * Answer Checklist
+         * @description Record the performance team's quality-assurance answers for a service plan.
+         */
+        put: operations["answer_checklist_api_v1_plans__plan_id__checklist_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-checklist-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Checklist Items
+         * @description The questions of the service-plan quality-assurance checklist.
+         */
+        get: operations["list_checklist_items_api_v1_plan_checklist_items_get"];
+        put?: never;
+        /**
+         * Create Checklist Item
+         * @description Add a question to the checklist (performance team and administrators).
+         */
+        post: operations["create_checklist_item_api_v1_plan_checklist_items_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-checklist-items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Checklist Item
+         * @description Reword, reweigh, reorder or retire a checklist question (performance team).
+         */
+        patch: operations["update_checklist_item_api_v1_plan_checklist_items__item_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Objectives
+         * @description The objectives of a plan, in order, with the objectives they contribute to.
+         */
+        get: operations["list_objectives_api_v1_plans__plan_id__objectives_get"];
+        put?: never;
+        /**
+         * Create Objective
+         * @description Add an objective to a plan, linked to the higher objectives it serves.
+         */
+        post: operations["create_objective_api_v1_plans__plan_id__objectives_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/orphans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orphan Report
+         * @description Objectives and indicators that serve nothing above them, and individual objectives
+         *     linked to no service-plan objective.
+         */
+        get: operations["orphan_report_api_v1_objectives_orphans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{objective_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Objective
+         * @description Read one objective; the ETag is its version, for If-Match on update.
+         */
+        get: operations["get_objective_api_v1_objectives__objective_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Objective
+         * @description Delete an objective with its links, indicators' links and actions.
+         */
+        delete: operations["delete_objective_api_v1_objectives__objective_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Objective
+         * @description Change an objective (a published plan's only with an amendment_reason).
+         */
+        patch: operations["update_objective_api_v1_objectives__objective_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/objectives/{objective_id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Link
+         * @description Link an objective to one of a higher plan that it contributes to.
+         */
+        post: operations["add_link_api_v1_objectives__objective_id__links_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{objective_id}/links/{parent_objective_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Link
+         * @description Remove a link up the thread.
+         */
+        delete: operations["remove_link_api_v1_objectives__objective_id__links__parent_objective_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{objective_id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Indicator
+         * @description Attach an indicator that measures the objective.
+         */
+        post: operations["add_indicator_api_v1_objectives__objective_id__indicators_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{objective_id}/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Indicator
+         * @description Detach an indicator from the objective.
+         */
+        delete: operations["remove_indicator_api_v1_objectives__objective_id__indicators__indicator_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{objective_id}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Thread
+         * @description The objective's golden thread: up to the community ambitions, down to every plan,
+         *     objective, indicator, action, risk and person, with roll-ups at every objective.
+         */
+        get: operations["get_thread_api_v1_objectives__objective_id__thread_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Actions
+         * @description List actions and milestones, soonest due first.
+         */
+        get: operations["list_actions_api_v1_actions_get"];
+        put?: never;
+        /**
+         * Create Action
+         * @description Add an action to an objective, remedial action to an indicator, or a milestone.
+         */
+        post: operations["create_action_api_v1_actions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Action
+         * @description Read one action; the ETag is its version, for If-Match on update.
+         */
+        get: operations["get_action_api_v1_actions__action_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Action
+         * @description Delete an action with its milestones and progress history.
+         */
+        delete: operations["delete_action_api_v1_actions__action_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Action
+         * @description Change an action (its managers; owners report progress instead).
+         */
+        patch: operations["update_action_api_v1_actions__action_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Progress
+         * @description The action's dated progress updates, newest first.
+         */
+        get: operations["list_progress_api_v1_actions__action_id__updates_get"];
+        put?: never;
+        /**
+         * Add Progress
+         * @description Report progress (its owner may): a dated note, optionally a new status or percent.
+         */
+        post: operations["add_progress_api_v1_actions__action_id__updates_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/benchmarking/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Groups
+         * @description Every comparator group with its member councils and the member that is this council.
+         */
+        get: operations["list_groups_api_v1_benchmarking_groups_get"];
+        put?: never;
+        /**
+         * Create Group
+         * @description Create a comparator group (performance team); unknown member councils are added.
+         */
+        post: operations["create_group_api_v1_benchmarking_groups_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/benchmarking/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Group
+         * @description One comparator group; the ETag is its version, for If-Match on update.
+         */
+        get: operations["get_group_api_v1_benchmarking_groups__group_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Group
+         * @description Change a group's name, kind, members (replaced when sent) or which member is us.
+         */
+        patch: operations["update_group_api_v1_benchmarking_groups__group_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/benchmarking/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Values
+         * @description Import comparator values (indicator_code, period, council_code, council_name, value,
+         *     period_label, group) from a CSV, Excel or JSON file: every row is written or, when any
+         *     row is rejected, none (422 problem naming each row and column).
+         */
+        post: operations["import_values_api_v1_benchmarking_values_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/benchmarking/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Benchmark Summary
+         * @description Rank and quartile of every indicator with comparator values in the group for a year
+         *     (default the latest): a report column, in a fixed number of queries.
+         */
+        get: operations["benchmark_summary_api_v1_benchmarking_summary_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicator Benchmark
+         * @description Where the council stands among a comparator group for a year (default: a group with
+         *     this council in it, and its latest year): rank, quartile, median, thresholds, every
+         *     comparator's value and rank, and the aims set against the group.
+         */
+        get: operations["indicator_benchmark_api_v1_indicators__indicator_id__benchmark_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}/benchmark-aims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Aims
+         * @description Targets expressed against a benchmark, each with the figure it stands for today.
+         */
+        get: operations["list_aims_api_v1_indicators__indicator_id__benchmark_aims_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}/benchmark-aims/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Aim
+         * @description Set the aim for a financial year against a group, e.g. reach the top quartile by
+         *     2010-11 (owner, deputy or performance team); 201 when new.
+         */
+        put: operations["put_aim_api_v1_indicators__indicator_id__benchmark_aims__period__put"];
+        post?: never;
+        /**
+         * Delete Aim
+         * @description Remove an aim (owner, deputy or performance team).
+         */
+        delete: operations["delete_aim_api_v1_indicators__indicator_id__benchmark_aims__period__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public Indicators
+         * @description The council's public indicators by priority: plain title, definition, latest verified
+         *     figure, target, status in words, trend and a small verified series. No sign-in.
+         */
+        get: operations["public_indicators_api_v1_public_indicators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/indicators.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public Indicators Csv
+         * @description The public indicators as a CSV download, one row per indicator with its definition.
+         */
+        get: operations["public_indicators_csv_api_v1_public_indicators_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/indicators.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public Indicators Json
+         * @description The public indicators as a JSON download (the same as the page's data).
+         */
+        get: operations["public_indicators_json_api_v1_public_indicators_json_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -995,11 +2076,351 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActionCounts */
+        ActionCounts: {
+            /**
+             * Total
+             * @default 0
+             */
+            total: number;
+            /**
+             * Complete
+             * @default 0
+             */
+            complete: number;
+            /**
+             * On Track
+             * @default 0
+             */
+            on_track: number;
+            /**
+             * Overdue
+             * @default 0
+             */
+            overdue: number;
+            /**
+             * Cancelled
+             * @default 0
+             */
+            cancelled: number;
+        };
+        /**
+         * ActionCreate
+         * @description An action serves an objective, or is remedial action on an indicator (or both); a
+         *     milestone names its parent action and inherits what the parent serves.
+         */
+        ActionCreate: {
+            /**
+             * Code
+             * @default
+             */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Objective Id */
+            objective_id?: number | null;
+            /**
+             * Indicator Id
+             * @description For remedial action on an indicator (typically a red one).
+             */
+            indicator_id?: number | null;
+            /**
+             * Parent Id
+             * @description Makes this a milestone of an action.
+             */
+            parent_id?: number | null;
+            /** Owner Id */
+            owner_id?: number | null;
+            /**
+             * Org Unit Id
+             * @description The org unit answerable for it; default from the parent action, the objective's plan, the indicator or the owner.
+             */
+            org_unit_id?: number | null;
+            /**
+             * Timescale
+             * @description As the plan words it, e.g. 'By March 2008'.
+             * @default
+             */
+            timescale: string;
+            /** Start On */
+            start_on?: string | null;
+            /** Due On */
+            due_on?: string | null;
+            /** @default not_started */
+            status: components["schemas"]["ActionStatus"];
+            /**
+             * Percent Complete
+             * @default 0
+             */
+            percent_complete: number;
+        };
+        /**
+         * ActionItemRead
+         * @description An action or milestone as it stood on the report date.
+         */
+        ActionItemRead: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Is Milestone */
+            is_milestone: boolean;
+            /** Parent Id */
+            parent_id: number | null;
+            /** Indicator Id */
+            indicator_id: number | null;
+            /** Objective Id */
+            objective_id: number | null;
+            /** Owner Id */
+            owner_id: number | null;
+            /** Owner Name */
+            owner_name: string | null;
+            /** Org Unit Id */
+            org_unit_id: number | null;
+            /** Start On */
+            start_on: string | null;
+            /** Due On */
+            due_on: string | null;
+            /** Status */
+            status: string;
+            /** Percent Complete */
+            percent_complete: number;
+            /**
+             * Expected Percent
+             * @description Where its schedule says it should be by the report date.
+             */
+            expected_percent: number | null;
+            /** Overdue */
+            overdue: boolean;
+            /** At Risk */
+            at_risk: boolean;
+            /** Days Overdue */
+            days_overdue: number | null;
+            /** Days Left */
+            days_left: number | null;
+            /** @description The last progress update made on or before the report date. */
+            latest_update: components["schemas"]["ProgressUpdateRead"] | null;
+            /**
+             * Updates Since Previous
+             * @description Progress updates after the previous report's date, up to this report's.
+             */
+            updates_since_previous: components["schemas"]["ProgressUpdateRead"][];
+        };
+        /** ActionRead */
+        ActionRead: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Objective Id */
+            objective_id: number | null;
+            /**
+             * Plan Id
+             * @description The plan of its objective, if it has one.
+             */
+            plan_id: number | null;
+            /** Indicator Id */
+            indicator_id: number | null;
+            /** Parent Id */
+            parent_id: number | null;
+            /** Is Milestone */
+            is_milestone: boolean;
+            /** Owner Id */
+            owner_id: number | null;
+            /** Org Unit Id */
+            org_unit_id: number | null;
+            /** Organisation Id */
+            organisation_id: number;
+            /** Timescale */
+            timescale: string;
+            /** Start On */
+            start_on: string | null;
+            /** Due On */
+            due_on: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Percent Complete */
+            percent_complete: number;
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Overdue
+             * @description Past its due date and still open (UK time today).
+             */
+            overdue: boolean;
+            state: components["schemas"]["ActionState"];
+            /**
+             * Can Manage
+             * @description Whether the caller may edit or delete it.
+             */
+            can_manage: boolean;
+            /** Can Report Progress */
+            can_report_progress: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ActionState
+         * @description How an action stands today, for roll-ups.
+         * @enum {string}
+         */
+        ActionState: "complete" | "on_track" | "overdue" | "cancelled";
+        /**
+         * ActionStatus
+         * @enum {string}
+         */
+        ActionStatus: "not_started" | "in_progress" | "complete" | "cancelled";
+        /**
+         * ActionUpdate
+         * @description Partial update: only the fields sent change.
+         */
+        ActionUpdate: {
+            /** Code */
+            code?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Objective Id */
+            objective_id?: number | null;
+            /** Indicator Id */
+            indicator_id?: number | null;
+            /** Owner Id */
+            owner_id?: number | null;
+            /** Org Unit Id */
+            org_unit_id?: number | null;
+            /** Timescale */
+            timescale?: string | null;
+            /** Start On */
+            start_on?: string | null;
+            /** Due On */
+            due_on?: string | null;
+            status?: components["schemas"]["ActionStatus"] | null;
+            /** Percent Complete */
+            percent_complete?: number | null;
+        };
+        /** ActionsSectionRead */
+        ActionsSectionRead: {
+            /**
+             * At Risk Days
+             * @description How far ahead 'at risk' looks, in days.
+             */
+            at_risk_days: number;
+            /** Overdue */
+            overdue: components["schemas"]["ActionItemRead"][];
+            /** At Risk */
+            at_risk: components["schemas"]["ActionItemRead"][];
+            /**
+             * Open Total
+             * @description Open actions and milestones in scope on the date.
+             */
+            open_total: number;
+        };
         /**
          * Aggregation
          * @enum {string}
          */
         Aggregation: "sum" | "ratio" | "last" | "mean";
+        /**
+         * AimKind
+         * @description A target expressed against a comparator group ("reach the upper quartile").
+         * @enum {string}
+         */
+        AimKind: "top_quartile" | "median" | "out_of_bottom_quartile" | "rank";
+        /** AimRead */
+        AimRead: {
+            /** Id */
+            id: number;
+            /** Indicator Id */
+            indicator_id: number;
+            /** Period */
+            period: string;
+            group: components["schemas"]["GroupSummary"];
+            aim: components["schemas"]["AimKind"];
+            /** Rank */
+            rank: number | null;
+            /**
+             * Basis Year
+             * @description Comparator year chosen; null: the latest.
+             */
+            basis_year: string | null;
+            /** Note */
+            note: string;
+            /**
+             * Resolved Value
+             * @description The figure the aim stands for in the comparator values of basis_used.
+             */
+            resolved_value: string | null;
+            /**
+             * Basis Used
+             * @description The comparator year the figure was read from.
+             */
+            basis_used: string | null;
+            /** Number Ranked */
+            number_ranked: number;
+            /**
+             * Own Value
+             * @description The council's own value in the aim's year.
+             */
+            own_value: string | null;
+            /**
+             * Met
+             * @description Whether the own value reaches the aim.
+             */
+            met: boolean | null;
+            /** Explanation */
+            explanation: string;
+            /** Version */
+            version: number;
+            /** Updated By Name */
+            updated_by_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** AimWrite */
+        AimWrite: {
+            /** Group Id */
+            group_id: number;
+            aim: components["schemas"]["AimKind"];
+            /**
+             * Rank
+             * @description For aim = rank.
+             */
+            rank?: number | null;
+            /**
+             * Basis Year
+             * @description Read the aim from this comparator year (default: the latest year with values up to the aim's own year).
+             */
+            basis_year?: string | null;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
         /** ApiClientCreate */
         ApiClientCreate: {
             /**
@@ -1091,6 +2512,130 @@ export interface components {
              */
             client_secret: string;
         };
+        /** AppraisalCreate */
+        AppraisalCreate: {
+            /** Person Id */
+            person_id: number;
+            /**
+             * Year
+             * @description Financial year, e.g. 2008-09.
+             */
+            year: string;
+            /**
+             * Reviewer Id
+             * @description Default: whoever records it.
+             */
+            reviewer_id?: number | null;
+            /**
+             * Held On
+             * @description Day the review was held, if it was.
+             */
+            held_on?: string | null;
+            /**
+             * Plan Id
+             * @description The person's individual plan for the year: its objectives are the appraisal objectives. Default: their individual plan covering the year, if one.
+             */
+            plan_id?: number | null;
+            /**
+             * Performance Review
+             * @default
+             */
+            performance_review: string;
+            /**
+             * Training Needs
+             * @default
+             */
+            training_needs: string;
+        };
+        /** AppraisalObjective */
+        AppraisalObjective: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Serves
+             * @description The objectives it contributes to.
+             */
+            serves: components["schemas"]["ServedObjective"][];
+            /**
+             * Serves Service Plan
+             * @description True when it leads, directly or through a team plan, to a service-plan objective; false marks an orphan of the thread.
+             */
+            serves_service_plan: boolean;
+        };
+        /** AppraisalRead */
+        AppraisalRead: {
+            /** Id */
+            id: number;
+            /** Person Id */
+            person_id: number;
+            /** Person Name */
+            person_name: string;
+            /** Year */
+            year: string;
+            /** Reviewer Id */
+            reviewer_id: number | null;
+            /** Reviewer Name */
+            reviewer_name: string | null;
+            /** Held On */
+            held_on: string | null;
+            /** Plan Id */
+            plan_id: number | null;
+            /** Objectives */
+            objectives: components["schemas"]["AppraisalObjective"][];
+            /** Performance Review */
+            performance_review: string;
+            /** Training Needs */
+            training_needs: string;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * AppraisalSummary
+         * @description A list entry: who, when, by whom; the content is read one appraisal at a time.
+         */
+        AppraisalSummary: {
+            /** Id */
+            id: number;
+            /** Person Id */
+            person_id: number;
+            /** Person Name */
+            person_name: string;
+            /** Year */
+            year: string;
+            /** Reviewer Id */
+            reviewer_id: number | null;
+            /** Held On */
+            held_on: string | null;
+            /** Plan Id */
+            plan_id: number | null;
+        };
+        /** AppraisalUpdate */
+        AppraisalUpdate: {
+            /** Reviewer Id */
+            reviewer_id?: number | null;
+            /** Held On */
+            held_on?: string | null;
+            /** Plan Id */
+            plan_id?: number | null;
+            /** Performance Review */
+            performance_review?: string | null;
+            /** Training Needs */
+            training_needs?: string | null;
+        };
         /** AuditEntryRead */
         AuditEntryRead: {
             /** Id */
@@ -1128,10 +2673,56 @@ export interface components {
             } | null;
         };
         /**
-         * Basis
+         * Band
          * @enum {string}
          */
-        Basis: "annual" | "ytd";
+        Band: "low" | "medium" | "high" | "very_high";
+        /**
+         * Basis
+         * @description Which pair of scores a view uses: before controls (inherent) or after (residual).
+         * @enum {string}
+         */
+        "Basis-Input": "inherent" | "residual";
+        /** BenchmarkRead */
+        BenchmarkRead: {
+            /** Indicator Id */
+            indicator_id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            unit: components["schemas"]["Unit"];
+            /** Decimal Places */
+            decimal_places: number;
+            polarity: components["schemas"]["Polarity"];
+            /** Year */
+            year: string | null;
+            group: components["schemas"]["GroupSummary"] | null;
+            /**
+             * Ranked
+             * @description False for polarity none and target_band (Goldilocks).
+             */
+            ranked: boolean;
+            us: components["schemas"]["CouncilRead"] | null;
+            own: components["schemas"]["OwnValueRead"];
+            /** Rank */
+            rank: number | null;
+            /** Quartile */
+            quartile: number | null;
+            /** Number Ranked */
+            number_ranked: number;
+            statistics: components["schemas"]["StatisticsRead"];
+            /** Comparators */
+            comparators: components["schemas"]["ComparatorRead"][];
+            /** Aims */
+            aims: components["schemas"]["AimRead"][];
+            /** Explanation */
+            explanation: string;
+            /** Available Groups */
+            available_groups: components["schemas"]["GroupSummary"][];
+            /** Available Years */
+            available_years: string[];
+        };
         /** Body_issue_token_api_v1_auth_token_post */
         Body_issue_token_api_v1_auth_token_post: {
             /**
@@ -1234,10 +2825,305 @@ export interface components {
             items: components["schemas"]["CalendarEntry"][];
         };
         /**
-         * Category
+         * ChecklistAnswer
          * @enum {string}
          */
-        Category: "planning" | "budget" | "performance_reporting" | "commitments" | "appraisal" | "risk" | "publication" | "partnership" | "communications";
+        ChecklistAnswer: "met" | "partly" | "not_met" | "not_applicable";
+        /** ChecklistAnswerIn */
+        ChecklistAnswerIn: {
+            /** Item Id */
+            item_id: number;
+            answer: components["schemas"]["ChecklistAnswer"];
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+        };
+        /** ChecklistAnswers */
+        ChecklistAnswers: {
+            /** Answers */
+            answers: components["schemas"]["ChecklistAnswerIn"][];
+        };
+        /** ChecklistItemCreate */
+        ChecklistItemCreate: {
+            /** Code */
+            code: string;
+            /** Question */
+            question: string;
+            /**
+             * Section
+             * @description A service-plan section key, or empty for the whole plan.
+             * @default
+             */
+            section: string;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+            /**
+             * Position
+             * @default 0
+             */
+            position: number;
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+        };
+        /** ChecklistItemRead */
+        ChecklistItemRead: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Question */
+            question: string;
+            /** Section */
+            section: string;
+            /** Weight */
+            weight: number;
+            /** Position */
+            position: number;
+            /** Active */
+            active: boolean;
+            /** Version */
+            version: number;
+        };
+        /** ChecklistItemUpdate */
+        ChecklistItemUpdate: {
+            /** Code */
+            code?: string | null;
+            /** Question */
+            question?: string | null;
+            /** Section */
+            section?: string | null;
+            /** Weight */
+            weight?: number | null;
+            /** Position */
+            position?: number | null;
+            /** Active */
+            active?: boolean | null;
+        };
+        /** ChecklistLine */
+        ChecklistLine: {
+            /** Item Id */
+            item_id: number;
+            /** Code */
+            code: string;
+            /** Question */
+            question: string;
+            /** Section */
+            section: string;
+            /** Weight */
+            weight: number;
+            answer: components["schemas"]["ChecklistAnswer"] | null;
+            /** Comment */
+            comment: string;
+            /** Answered By Id */
+            answered_by_id: number | null;
+            /** Answered At */
+            answered_at: string | null;
+        };
+        /** CommitmentCreate */
+        CommitmentCreate: {
+            /**
+             * Manager Id
+             * @description The director, head of service or manager committing.
+             */
+            manager_id: number;
+            /**
+             * Year
+             * @description Financial year, e.g. 2008-09.
+             */
+            year: string;
+            /** Items */
+            items?: components["schemas"]["ItemCreate"][];
+        };
+        /** CommitmentRead */
+        CommitmentRead: {
+            /** Id */
+            id: number;
+            /** Manager Id */
+            manager_id: number;
+            /** Manager Name */
+            manager_name: string;
+            /**
+             * Line Manager Id
+             * @description Who signs these commitments off.
+             */
+            line_manager_id: number | null;
+            /** Year */
+            year: string;
+            /** Org Unit Id */
+            org_unit_id: number;
+            /**
+             * Quadrants
+             * @description All four quadrants, in template order.
+             */
+            quadrants: components["schemas"]["QuadrantRead"][];
+            /** Reviews */
+            reviews: components["schemas"]["CommitmentReviewRead"][];
+            /** Signed Off */
+            signed_off: boolean;
+            /** Signed Off By Id */
+            signed_off_by_id: number | null;
+            /** Signed Off By Name */
+            signed_off_by_name: string | null;
+            /** Signed Off At */
+            signed_off_at: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** CommitmentReviewRead */
+        CommitmentReviewRead: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ReviewKind"];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Comments */
+            comments: string;
+            /** Reviewer Id */
+            reviewer_id: number | null;
+            /** Reviewer Name */
+            reviewer_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ComparatorRead */
+        ComparatorRead: {
+            /** Council Id */
+            council_id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Value */
+            value: string;
+            /**
+             * Period Label
+             * @description The period as published where not one year.
+             */
+            period_label: string;
+            /** Is Us */
+            is_us: boolean;
+            /**
+             * Rank
+             * @description 1 + councils strictly better; null where not ranked.
+             */
+            rank: number | null;
+            /**
+             * Quartile
+             * @description ceil(4 * rank / number ranked); 1 is the top.
+             */
+            quartile: number | null;
+        };
+        /** CompletionOutturnRead */
+        CompletionOutturnRead: {
+            completion: components["schemas"]["CompletionRead"];
+            outturn: components["schemas"]["OutturnRead"];
+        };
+        /**
+         * CompletionOutturnRequest
+         * @description Write an appraisal-completion indicator's outturn from the appraisal records.
+         */
+        CompletionOutturnRequest: {
+            /** Indicator Id */
+            indicator_id: number;
+            /**
+             * Period
+             * @description The outturn's period, e.g. 2008-09-Q1.
+             */
+            period: string;
+            /**
+             * Org Unit Id
+             * @description Whose staff; default the indicator's org unit.
+             */
+            org_unit_id?: number | null;
+            /**
+             * Start
+             * @description Default: the period's first day.
+             */
+            start?: string | null;
+            /**
+             * End
+             * @description Default: the period's last day.
+             */
+            end?: string | null;
+            status?: components["schemas"]["OutturnStatus"] | null;
+        };
+        /** CompletionRead */
+        CompletionRead: {
+            /** Org Unit Id */
+            org_unit_id: number | null;
+            /**
+             * Start
+             * Format: date
+             * @description First day of the range (the query's from).
+             */
+            start: string;
+            /**
+             * End
+             * Format: date
+             * @description Last day of the range (the query's to), inclusive.
+             */
+            end: string;
+            /** Staff */
+            staff: number;
+            /** Appraised */
+            appraised: number;
+            /** Rate */
+            rate: string | null;
+            /**
+             * Units
+             * @description Every unit in scope, each with its subtree.
+             */
+            units: components["schemas"]["UnitCompletion"][];
+        };
+        /**
+         * Control
+         * @description The four control options of the risk management strategy.
+         * @enum {string}
+         */
+        Control: "tolerate" | "treat" | "transfer" | "terminate";
+        /** CouncilIn */
+        CouncilIn: {
+            /**
+             * Code
+             * @description ONS code (E06000001) or any stable code.
+             */
+            code: string;
+            /** Name */
+            name: string;
+        };
+        /** CouncilRead */
+        CouncilRead: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
         /** DataEntrySheet */
         DataEntrySheet: {
             /** Period */
@@ -1246,6 +3132,55 @@ export interface components {
             scope: string;
             /** Rows */
             rows: components["schemas"]["EntryRow"][];
+        };
+        /** DataQualityItemRead */
+        DataQualityItemRead: {
+            /** Indicator Id */
+            indicator_id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Period */
+            period: string;
+            /**
+             * Deadline
+             * Format: date
+             */
+            deadline: string;
+            /** Issues */
+            issues: ("missing" | "late" | "unverified" | "qualified")[];
+            outturn_status: components["schemas"]["OutturnStatus"] | null;
+            /** Received On */
+            received_on: string | null;
+            /** Owner Name */
+            owner_name: string | null;
+        };
+        /**
+         * DataQualityRead
+         * @description The figures judged in this report: what is missing, late, unverified or qualified.
+         */
+        DataQualityRead: {
+            /**
+             * Due
+             * @description Figures whose deadline had passed by the report date.
+             */
+            due: number;
+            /** Missing */
+            missing: number;
+            /** Late */
+            late: number;
+            /**
+             * Unverified
+             * @description Draft or submitted, not yet verified.
+             */
+            unverified: number;
+            /** Qualified */
+            qualified: number;
+            /** Not Yet Due */
+            not_yet_due: number;
+            /** Items */
+            items: components["schemas"]["DataQualityItemRead"][];
         };
         /** DeadlineCounts */
         DeadlineCounts: {
@@ -1537,7 +3472,7 @@ export interface components {
             title: string;
             /** Description */
             description: string;
-            category: components["schemas"]["Category"];
+            category: components["schemas"]["goldenthread__cycle__rules__Category"];
             /** Responsible Role */
             responsible_role: string;
             /** Org Unit Id */
@@ -1589,6 +3524,52 @@ export interface components {
             note?: string | null;
             /** Links */
             links?: components["schemas"]["LinkFields"][] | null;
+        };
+        /**
+         * ExceptionRead
+         * @description A red (or amber) indicator, why, what its owner says and what is being done.
+         */
+        ExceptionRead: {
+            /** Indicator Id */
+            indicator_id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            unit: components["schemas"]["Unit"];
+            /** Decimal Places */
+            decimal_places: number;
+            polarity: components["schemas"]["Polarity"];
+            /** Period */
+            period: string;
+            rag: components["schemas"]["Rag"];
+            /** Rag Words */
+            rag_words: string;
+            previous_rag: components["schemas"]["Rag"] | null;
+            /** Actual */
+            actual: string | null;
+            /** Target */
+            target: string | null;
+            /** Low */
+            low: string | null;
+            /** High */
+            high: string | null;
+            trend: components["schemas"]["Trend"];
+            /** Explanation */
+            explanation: string;
+            /** Commentary */
+            commentary: string | null;
+            data_quality: components["schemas"]["OutturnStatus"] | null;
+            /** Owner Id */
+            owner_id: number | null;
+            /** Owner Name */
+            owner_name: string | null;
+            /** Org Unit Id */
+            org_unit_id: number | null;
+            /** Org Unit */
+            org_unit: string | null;
+            /** Remedial Actions */
+            remedial_actions: components["schemas"]["ActionItemRead"][];
         };
         /** FeedCreated */
         FeedCreated: {
@@ -1760,11 +3741,327 @@ export interface components {
              */
             updated_at: string;
         };
+        /** FinanceFigureRead */
+        FinanceFigureRead: {
+            /** Id */
+            id: number;
+            /** Org Unit Id */
+            org_unit_id: number;
+            /** Org Unit */
+            org_unit: string;
+            /** Period */
+            period: string;
+            /** Budget */
+            budget: string;
+            /** Forecast */
+            forecast: string | null;
+            /** Actual */
+            actual: string | null;
+            /** Variance */
+            variance: string | null;
+            /** Variance Percent */
+            variance_percent: string | null;
+            /** Note */
+            note: string;
+            /** Updated By Name */
+            updated_by_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * FinanceImportSummary
+         * @description The answer of a finance import, also carried by the 422 problem when rows are rejected.
+         */
+        FinanceImportSummary: {
+            /**
+             * Kind
+             * @default finance
+             * @constant
+             */
+            kind: "finance";
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "csv" | "xlsx" | "json";
+            /** Dry Run */
+            dry_run: boolean;
+            /** Written */
+            written: boolean;
+            /** Rows Read */
+            rows_read: number;
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Rejected */
+            rejected: number;
+            /** Errors */
+            errors: components["schemas"]["RowProblem"][];
+            /** Errors Truncated */
+            errors_truncated: boolean;
+            /** Warnings */
+            warnings: string[];
+        };
+        /** FinanceList */
+        FinanceList: {
+            /** Items */
+            items: components["schemas"]["FinanceFigureRead"][];
+        };
+        /**
+         * FinanceRowRead
+         * @description One service's budget monitoring beside its performance.
+         */
+        FinanceRowRead: {
+            /** Org Unit Id */
+            org_unit_id: number;
+            /** Org Unit */
+            org_unit: string;
+            /**
+             * Period
+             * @description The monitoring period the figures are from.
+             */
+            period: string;
+            /** Budget */
+            budget: string;
+            /** Forecast */
+            forecast: string | null;
+            /** Actual */
+            actual: string | null;
+            /**
+             * Variance
+             * @description Forecast outturn less budget: + is overspend.
+             */
+            variance: string | null;
+            /** Variance Percent */
+            variance_percent: string | null;
+            /**
+             * Previous Variance
+             * @description The variance at the previous report.
+             */
+            previous_variance: string | null;
+            /** Note */
+            note: string;
+            /** @description Its indicators' statuses (with units beneath). */
+            performance: components["schemas"]["RagCounts"];
+        };
+        /** FinanceSectionRead */
+        FinanceSectionRead: {
+            /** Year */
+            year: string;
+            /** Rows */
+            rows: components["schemas"]["FinanceRowRead"][];
+            /** Budget */
+            budget: string;
+            /** Forecast */
+            forecast: string | null;
+            /** Variance */
+            variance: string | null;
+            /** Variance Percent */
+            variance_percent: string | null;
+        };
         /**
          * Frequency
          * @enum {string}
          */
         Frequency: "monthly" | "quarterly" | "annual";
+        /** GroupCreate */
+        GroupCreate: {
+            /**
+             * Code
+             * @description Short unique code used in URLs, e.g. SCOTLAND.
+             */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** @default other */
+            kind: components["schemas"]["GroupKind"];
+            /** Members */
+            members?: components["schemas"]["CouncilIn"][];
+            /**
+             * Us
+             * @description Code of the member that is this council.
+             */
+            us?: string | null;
+        };
+        /**
+         * GroupKind
+         * @enum {string}
+         */
+        GroupKind: "all_councils" | "nearest_neighbours" | "family" | "other";
+        /** GroupRead */
+        GroupRead: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["GroupKind"];
+            /** Description */
+            description: string;
+            us: components["schemas"]["CouncilRead"] | null;
+            /** Members */
+            members: components["schemas"]["CouncilRead"][];
+            /** Version */
+            version: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** GroupSummary */
+        GroupSummary: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["GroupKind"];
+        };
+        /**
+         * GroupUpdate
+         * @description Partial update; ``members``, when sent, replaces the membership.
+         */
+        GroupUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Description */
+            description?: string | null;
+            kind?: components["schemas"]["GroupKind"] | null;
+            /** Members */
+            members?: components["schemas"]["CouncilIn"][] | null;
+            /**
+             * Us
+             * @description Code of the member that is this council; null: none.
+             */
+            us?: string | null;
+        };
+        /**
+         * HeadlineRead
+         * @description Counts by status and the Direction of Travel score, now and at the previous report.
+         */
+        HeadlineRead: {
+            /** Total */
+            total: number;
+            counts: components["schemas"]["RagCounts"];
+            direction_of_travel: components["schemas"]["DirectionOfTravelRead"];
+            /** Previous Total */
+            previous_total: number;
+            previous_counts: components["schemas"]["RagCounts"];
+            previous_direction_of_travel: components["schemas"]["DirectionOfTravelRead"];
+            /**
+             * Change
+             * @description Count now less count then, by status.
+             */
+            change: {
+                [key: string]: number;
+            };
+            /**
+             * Direction Of Travel Change
+             * @description Score now less score then, in percentage points.
+             */
+            direction_of_travel_change: string | null;
+        };
+        /** HeatCellRead */
+        HeatCellRead: {
+            /** Likelihood */
+            likelihood: number;
+            /** Impact */
+            impact: number;
+            /** Score */
+            score: number;
+            band: components["schemas"]["Band"];
+            /** Count */
+            count: number;
+            /** Codes */
+            codes: string[];
+        };
+        /** HeatMapRead */
+        HeatMapRead: {
+            basis: components["schemas"]["goldenthread__risks__rules__Basis"];
+            /** Total */
+            total: number;
+            /** By Band */
+            by_band: {
+                [key: string]: number;
+            };
+            /** Likelihood Labels */
+            likelihood_labels: {
+                [key: string]: string;
+            };
+            /** Impact Labels */
+            impact_labels: {
+                [key: string]: string;
+            };
+            /**
+             * Rows
+             * @description Likelihood 5 (top) down to 1.
+             */
+            rows: components["schemas"]["HeatRowRead"][];
+        };
+        /** HeatRowRead */
+        HeatRowRead: {
+            /** Likelihood */
+            likelihood: number;
+            /** Label */
+            label: string;
+            /**
+             * Cells
+             * @description Impact 1 to 5, left to right.
+             */
+            cells: components["schemas"]["HeatCellRead"][];
+        };
+        /** HighlightRead */
+        HighlightRead: {
+            /** Indicator Id */
+            indicator_id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            unit: components["schemas"]["Unit"];
+            /** Decimal Places */
+            decimal_places: number;
+            /** Period */
+            period: string;
+            rag: components["schemas"]["Rag"];
+            /** Rag Words */
+            rag_words: string;
+            previous_rag: components["schemas"]["Rag"] | null;
+            trend: components["schemas"]["Trend"];
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "turned_green" | "moved_up" | "started_improving";
+            /** Reason Words */
+            reason_words: string;
+            /** Actual */
+            actual: string | null;
+            /** Target */
+            target: string | null;
+            /** Explanation */
+            explanation: string;
+            /** Commentary */
+            commentary: string | null;
+            /** Owner Name */
+            owner_name: string | null;
+            /** Org Unit */
+            org_unit: string | null;
+        };
         /**
          * ImportSummary
          * @description The answer of every import, also carried by the 422 problem when rows are rejected.
@@ -1820,6 +4117,12 @@ export interface components {
         IndicatorCreate: {
             /** Title */
             title: string;
+            /**
+             * Plain Title
+             * @description The title in plain words for the public performance page (default: title).
+             * @default
+             */
+            plain_title: string;
             /**
              * Definition
              * @default
@@ -1883,6 +4186,16 @@ export interface components {
              */
             code: string;
         };
+        /** IndicatorLinkCreate */
+        IndicatorLinkCreate: {
+            /** Indicator Id */
+            indicator_id: number;
+            /**
+             * Amendment Reason
+             * @description Needed to change the objectives of a published plan in place; kept in the audit trail.
+             */
+            amendment_reason?: string | null;
+        };
         /** IndicatorRead */
         IndicatorRead: {
             /** Id */
@@ -1891,6 +4204,8 @@ export interface components {
             code: string;
             /** Title */
             title: string;
+            /** Plain Title */
+            plain_title: string;
             /** Definition */
             definition: string;
             /** Procedure Note */
@@ -1946,6 +4261,8 @@ export interface components {
             code?: string | null;
             /** Title */
             title?: string | null;
+            /** Plain Title */
+            plain_title?: string | null;
             /** Definition */
             definition?: string | null;
             /** Procedure Note */
@@ -2010,6 +4327,179 @@ export interface components {
             /** Unchanged */
             unchanged: number;
         };
+        /**
+         * IprRead
+         * @description The integrated performance report (performance, finance and risk) for a period.
+         */
+        IprRead: {
+            /** Title */
+            title: string;
+            /** Period */
+            period: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /** Previous Period */
+            previous_period: string;
+            /**
+             * Previous Basis
+             * @description cycle: the previous report of the bi-monthly cycle; compare_to: as asked.
+             * @enum {string}
+             */
+            previous_basis: "cycle" | "compare_to";
+            /**
+             * As Of
+             * Format: date
+             * @description The report date: what is overdue or missing is judged on it.
+             */
+            as_of: string;
+            /**
+             * Previous As Of
+             * Format: date
+             */
+            previous_as_of: string;
+            scope: components["schemas"]["ScopeRead"];
+            /** Include Amber */
+            include_amber: boolean;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            headline: components["schemas"]["HeadlineRead"];
+            /** Exceptions */
+            exceptions: components["schemas"]["ExceptionRead"][];
+            /** Highlights */
+            highlights: components["schemas"]["HighlightRead"][];
+            actions: components["schemas"]["ActionsSectionRead"];
+            risks: components["schemas"]["RisksSectionRead"];
+            finance: components["schemas"]["FinanceSectionRead"];
+            data_quality: components["schemas"]["DataQualityRead"];
+        };
+        /**
+         * ItemCreate
+         * @description One row of the commitments template.
+         */
+        ItemCreate: {
+            quadrant: components["schemas"]["Quadrant"];
+            /**
+             * Position
+             * @description Order within the quadrant.
+             * @default 0
+             */
+            position: number;
+            /**
+             * Indicator Id
+             * @description An indicator of the register.
+             */
+            indicator_id?: number | null;
+            /**
+             * Indicator Text
+             * @description The indicator in words, where none is linked.
+             * @default
+             */
+            indicator_text: string;
+            /**
+             * Objective Id
+             * @description The plan objective delivered.
+             */
+            objective_id?: number | null;
+            /**
+             * Outcome
+             * @description Outcome / issue.
+             * @default
+             */
+            outcome: string;
+            /**
+             * Evidence
+             * @description Source or evidence.
+             * @default
+             */
+            evidence: string;
+            /**
+             * Action Plan
+             * @description Action / improvement plan.
+             * @default
+             */
+            action_plan: string;
+            /** Risk Impact */
+            risk_impact?: number | null;
+            /** Risk Likelihood */
+            risk_likelihood?: number | null;
+            /**
+             * Progress
+             * @description Comments / progress.
+             * @default
+             */
+            progress: string;
+        };
+        /** ItemRead */
+        ItemRead: {
+            /** Id */
+            id: number;
+            quadrant: components["schemas"]["Quadrant"];
+            /** Position */
+            position: number;
+            /** Indicator Id */
+            indicator_id: number | null;
+            /** Indicator Text */
+            indicator_text: string;
+            /** Objective Id */
+            objective_id: number | null;
+            /** Outcome */
+            outcome: string;
+            /** Evidence */
+            evidence: string;
+            /** Action Plan */
+            action_plan: string;
+            /** Risk Impact */
+            risk_impact: number | null;
+            /** Risk Likelihood */
+            risk_likelihood: number | null;
+            /** Risk Score */
+            risk_score: number | null;
+            /** Progress */
+            progress: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ItemUpdate
+         * @description Partial update of a row; once signed off only ``progress`` may change.
+         */
+        ItemUpdate: {
+            quadrant?: components["schemas"]["Quadrant"] | null;
+            /** Position */
+            position?: number | null;
+            /** Indicator Id */
+            indicator_id?: number | null;
+            /** Indicator Text */
+            indicator_text?: string | null;
+            /** Objective Id */
+            objective_id?: number | null;
+            /** Outcome */
+            outcome?: string | null;
+            /** Evidence */
+            evidence?: string | null;
+            /** Action Plan */
+            action_plan?: string | null;
+            /** Risk Impact */
+            risk_impact?: number | null;
+            /** Risk Likelihood */
+            risk_likelihood?: number | null;
+            /** Progress */
+            progress?: string | null;
+        };
         /** LateDataView */
         LateDataView: {
             /**
@@ -2035,6 +4525,27 @@ export interface components {
          * @enum {string}
          */
         Lifecycle: "active" | "retired";
+        /** LineManagerWrite */
+        LineManagerWrite: {
+            /**
+             * Manager Id
+             * @description User id of the line manager; null for none.
+             */
+            manager_id: number | null;
+        };
+        /** LinkCreate */
+        LinkCreate: {
+            /**
+             * Parent Objective Id
+             * @description The objective of a higher plan it serves.
+             */
+            parent_objective_id: number;
+            /**
+             * Amendment Reason
+             * @description Needed to change the objectives of a published plan in place; kept in the audit trail.
+             */
+            amendment_reason?: string | null;
+        };
         /** LinkFields */
         LinkFields: {
             kind: components["schemas"]["LinkKind"];
@@ -2079,6 +4590,106 @@ export interface components {
             email?: string | null;
             /** Client Id */
             client_id?: string | null;
+        };
+        /** ObjectiveCreate */
+        ObjectiveCreate: {
+            /**
+             * Code
+             * @default
+             */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** @default objective */
+            kind: components["schemas"]["ObjectiveKind"];
+            /** Owner Id */
+            owner_id?: number | null;
+            /**
+             * Position
+             * @default 0
+             */
+            position: number;
+            /**
+             * Contributes To
+             * @description Objectives of higher plans this one contributes to.
+             */
+            contributes_to?: number[];
+            /**
+             * Indicator Ids
+             * @description Indicators that measure it.
+             */
+            indicator_ids?: number[];
+            /**
+             * Amendment Reason
+             * @description Needed to change the objectives of a published plan in place; kept in the audit trail.
+             */
+            amendment_reason?: string | null;
+        };
+        /**
+         * ObjectiveKind
+         * @enum {string}
+         */
+        ObjectiveKind: "ambition" | "priority" | "outcome" | "objective";
+        /** ObjectiveRead */
+        ObjectiveRead: {
+            /** Id */
+            id: number;
+            /** Plan Id */
+            plan_id: number;
+            plan_level: components["schemas"]["PlanLevel"];
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            kind: components["schemas"]["ObjectiveKind"];
+            /** Owner Id */
+            owner_id: number | null;
+            /** Position */
+            position: number;
+            /** Contributes To */
+            contributes_to: number[];
+            /** Indicator Ids */
+            indicator_ids: number[];
+            /** Copied From Id */
+            copied_from_id: number | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ObjectiveUpdate */
+        ObjectiveUpdate: {
+            /** Code */
+            code?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            kind?: components["schemas"]["ObjectiveKind"] | null;
+            /** Owner Id */
+            owner_id?: number | null;
+            /** Position */
+            position?: number | null;
+            /**
+             * Amendment Reason
+             * @description Needed to change the objectives of a published plan in place; kept in the audit trail.
+             */
+            amendment_reason?: string | null;
         };
         /** OrgUnitCreate */
         OrgUnitCreate: {
@@ -2129,6 +4740,49 @@ export interface components {
             /** Short Name */
             short_name: string;
             kind: components["schemas"]["OrganisationKind"];
+        };
+        /** OrphanIndicator */
+        OrphanIndicator: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Owner Id */
+            owner_id: number | null;
+            /** Org Unit Id */
+            org_unit_id: number | null;
+        };
+        /** OrphanObjective */
+        OrphanObjective: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Plan Id */
+            plan_id: number;
+            /** Plan Title */
+            plan_title: string;
+            plan_level: components["schemas"]["PlanLevel"];
+            /** Owner Id */
+            owner_id: number | null;
+        };
+        /**
+         * OrphanReport
+         * @description What serves nothing: objectives below the community strategy that contribute to no
+         *     higher objective, indicators that measure no objective, and individual objectives that
+         *     reach no service-plan objective. Archived plans are left out.
+         */
+        OrphanReport: {
+            /** Objectives */
+            objectives: components["schemas"]["OrphanObjective"][];
+            /** Indicators */
+            indicators: components["schemas"]["OrphanIndicator"][];
+            /** Individual Without Service Link */
+            individual_without_service_link: components["schemas"]["OrphanObjective"][];
         };
         /** OutturnRead */
         OutturnRead: {
@@ -2184,10 +4838,46 @@ export interface components {
             /** @description draft, submitted, verified or qualified (the last two for the performance team). Omitted: kept, or submitted again if the figure changed after verification; draft when new. */
             status?: components["schemas"]["OutturnStatus"] | null;
         };
+        /** OwnValueRead */
+        OwnValueRead: {
+            /** Value */
+            value: string | null;
+            /**
+             * Source
+             * @description outturn: the council's stored annual outturn or year-end YTD; comparator: the imported value of the member that is this council.
+             */
+            source: ("outturn" | "comparator") | null;
+            /**
+             * Data Quality
+             * @description The outturn's status, where from an outturn.
+             */
+            data_quality: string | null;
+        };
+        /** Page[ActionRead] */
+        Page_ActionRead_: {
+            /** Items */
+            items: components["schemas"]["ActionRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[AppraisalSummary] */
+        Page_AppraisalSummary_: {
+            /** Items */
+            items: components["schemas"]["AppraisalSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[AuditEntryRead] */
         Page_AuditEntryRead_: {
             /** Items */
             items: components["schemas"]["AuditEntryRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CommitmentRead] */
+        Page_CommitmentRead_: {
+            /** Items */
+            items: components["schemas"]["CommitmentRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2198,10 +4888,31 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[ObjectiveRead] */
+        Page_ObjectiveRead_: {
+            /** Items */
+            items: components["schemas"]["ObjectiveRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[OutturnRead] */
         Page_OutturnRead_: {
             /** Items */
             items: components["schemas"]["OutturnRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PlanRead] */
+        Page_PlanRead_: {
+            /** Items */
+            items: components["schemas"]["PlanRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[RiskRead] */
+        Page_RiskRead_: {
+            /** Items */
+            items: components["schemas"]["RiskRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2220,6 +4931,181 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * PlanChecklistRead
+         * @description A service plan's quality-assurance checklist: every active question, answered or not.
+         */
+        PlanChecklistRead: {
+            /** Plan Id */
+            plan_id: number;
+            /**
+             * Score
+             * @description Percent; unanswered questions count as not met.
+             */
+            score: string | null;
+            /**
+             * Complete
+             * @description Whether every active question is answered.
+             */
+            complete: boolean;
+            /** Items */
+            items: components["schemas"]["ChecklistLine"][];
+        };
+        /** PlanCreate */
+        PlanCreate: {
+            level: components["schemas"]["PlanLevel"];
+            /** Title */
+            title: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /**
+             * Organisation Id
+             * @description Default: the caller's organisation.
+             */
+            organisation_id?: number | null;
+            /**
+             * Owner Org Unit Id
+             * @description The org unit that owns it.
+             */
+            owner_org_unit_id?: number | null;
+            /**
+             * Owner User Id
+             * @description The person who owns it (required for an individual plan).
+             */
+            owner_user_id?: number | null;
+            /**
+             * Start Year
+             * @description Financial year code, e.g. 2008-09.
+             * @example 2008-09
+             */
+            start_year: string;
+            /**
+             * End Year
+             * @description Financial year code, e.g. 2008-09.
+             * @example 2010-11
+             */
+            end_year: string;
+            /**
+             * Parent Id
+             * @description The plan above it.
+             */
+            parent_id?: number | null;
+            /** @description Service plans only: the five sections. */
+            sections?: components["schemas"]["ServicePlanSections"] | null;
+        };
+        /**
+         * PlanLevel
+         * @description Top to bottom: the order of the members is the order of the hierarchy.
+         * @enum {string}
+         */
+        PlanLevel: "community_strategy" | "local_area_agreement" | "corporate_plan" | "annual_operating_plan" | "directorate_plan" | "service_plan" | "team_plan" | "individual";
+        /** PlanRead */
+        PlanRead: {
+            /** Id */
+            id: number;
+            /** Organisation Id */
+            organisation_id: number;
+            level: components["schemas"]["PlanLevel"];
+            /** Title */
+            title: string;
+            /** Summary */
+            summary: string;
+            /** Owner Org Unit Id */
+            owner_org_unit_id: number | null;
+            /** Owner User Id */
+            owner_user_id: number | null;
+            /** Start Year */
+            start_year: string;
+            /** End Year */
+            end_year: string;
+            /** Parent Id */
+            parent_id: number | null;
+            status: components["schemas"]["PlanStatus"];
+            sections: components["schemas"]["ServicePlanSections"] | null;
+            /**
+             * Qa Score
+             * @description Service plans: the quality-assurance checklist score, percent.
+             */
+            qa_score: string | null;
+            /** Edition */
+            edition: number;
+            /** Supersedes Id */
+            supersedes_id: number | null;
+            /**
+             * Status Changed At
+             * Format: date-time
+             */
+            status_changed_at: string;
+            /**
+             * Can Edit
+             * @description Whether the caller may change this plan.
+             */
+            can_edit: boolean;
+            /**
+             * Next Statuses
+             * @description The statuses the caller may move this plan to now.
+             */
+            next_statuses: components["schemas"]["PlanStatus"][];
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * PlanStatus
+         * @enum {string}
+         */
+        PlanStatus: "draft" | "submitted" | "quality_assured" | "approved" | "published" | "archived";
+        /** PlanTransition */
+        PlanTransition: {
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /**
+         * PlanUpdate
+         * @description Partial update: only the fields sent change. A published plan needs an
+         *     ``amendment_reason`` (kept in the audit trail); an archived one cannot change.
+         */
+        PlanUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Owner Org Unit Id */
+            owner_org_unit_id?: number | null;
+            /** Owner User Id */
+            owner_user_id?: number | null;
+            /**
+             * Start Year
+             * @description Financial year code, e.g. 2008-09.
+             */
+            start_year?: string | null;
+            /**
+             * End Year
+             * @description Financial year code, e.g. 2008-09.
+             */
+            end_year?: string | null;
+            /** Parent Id */
+            parent_id?: number | null;
+            sections?: components["schemas"]["ServicePlanSections"] | null;
+            /** Amendment Reason */
+            amendment_reason?: string | null;
+        };
+        /**
          * Polarity
          * @enum {string}
          */
@@ -2229,11 +5115,161 @@ export interface components {
          * @enum {string}
          */
         PrincipalKind: "user" | "client";
+        /** ProgressCreate */
+        ProgressCreate: {
+            /**
+             * Reported On
+             * @description The date of the progress; default today. Not in the future.
+             */
+            reported_on?: string | null;
+            /** Note */
+            note: string;
+            status?: components["schemas"]["ActionStatus"] | null;
+            /** Percent Complete */
+            percent_complete?: number | null;
+        };
+        /** ProgressRead */
+        ProgressRead: {
+            /** Id */
+            id: number;
+            /** Action Id */
+            action_id: number;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** Note */
+            note: string;
+            status: components["schemas"]["ActionStatus"] | null;
+            /** Percent Complete */
+            percent_complete: number | null;
+            /** Author Id */
+            author_id: number | null;
+            /** Author Name */
+            author_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ProgressUpdateRead */
+        ProgressUpdateRead: {
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** Note */
+            note: string;
+            /** Status */
+            status: string | null;
+            /** Percent Complete */
+            percent_complete: number | null;
+            /** Author Name */
+            author_name: string;
+        };
         /**
          * Provenance
          * @enum {string}
          */
         Provenance: "ui" | "import" | "api" | "partner";
+        /** PublicIndicator */
+        PublicIndicator: {
+            /** Code */
+            code: string;
+            /**
+             * Title
+             * @description The title in plain words.
+             */
+            title: string;
+            /** Official Title */
+            official_title: string;
+            /** Definition */
+            definition: string;
+            unit: components["schemas"]["Unit"];
+            /** Decimal Places */
+            decimal_places: number;
+            polarity: components["schemas"]["Polarity"];
+            /**
+             * Better
+             * @description Which way is better, in words.
+             */
+            better: string | null;
+            frequency: components["schemas"]["Frequency"];
+            /**
+             * Period
+             * @description The latest period with a verified figure.
+             */
+            period: string | null;
+            /**
+             * Value
+             * @description The verified figure: the year's, or the year to date at the period.
+             */
+            value: string | null;
+            basis: components["schemas"]["goldenthread__status__values__Basis"] | null;
+            /** Target */
+            target: string | null;
+            /** Target Low */
+            target_low: string | null;
+            /** Target High */
+            target_high: string | null;
+            status: components["schemas"]["Rag"];
+            /** Status Words */
+            status_words: string;
+            /** Explanation */
+            explanation: string;
+            trend: components["schemas"]["Trend"];
+            /** Trend Words */
+            trend_words: string;
+            /** Previous Year Value */
+            previous_year_value: string | null;
+            /**
+             * Series
+             * @description Recent verified period figures, oldest first.
+             */
+            series: components["schemas"]["PublicPoint"][];
+        };
+        /** PublicPage */
+        PublicPage: {
+            /** Title */
+            title: string;
+            /** Notes */
+            notes: string;
+            /** Priorities */
+            priorities: components["schemas"]["PublicPriority"][];
+        };
+        /** PublicPoint */
+        PublicPoint: {
+            /** Period */
+            period: string;
+            /** Value */
+            value: string | null;
+        };
+        /** PublicPriority */
+        PublicPriority: {
+            /**
+             * Priority
+             * @description The council priority the indicators serve.
+             */
+            priority: string;
+            /** Indicators */
+            indicators: components["schemas"]["PublicIndicator"][];
+        };
+        /**
+         * Quadrant
+         * @enum {string}
+         */
+        Quadrant: "customers" | "operations" | "resources" | "innovation_and_learning";
+        /** QuadrantRead */
+        QuadrantRead: {
+            quadrant: components["schemas"]["Quadrant"];
+            /** Label */
+            label: string;
+            /** Items */
+            items: components["schemas"]["ItemRead"][];
+        };
         /**
          * Rag
          * @enum {string}
@@ -2278,10 +5314,259 @@ export interface components {
          */
         Recurrence: "monthly" | "quarterly" | "months" | "after_period_end";
         /**
+         * ReviewKind
+         * @enum {string}
+         */
+        ReviewKind: "september" | "january";
+        /** ReviewRead */
+        ReviewRead: {
+            /** Id */
+            id: number;
+            /** Risk Id */
+            risk_id: number;
+            /** Period */
+            period: string;
+            /** Likelihood */
+            likelihood: number;
+            /** Impact */
+            impact: number;
+            /** Score */
+            score: number;
+            band: components["schemas"]["Band"];
+            /** Comment */
+            comment: string;
+            /**
+             * Reviewed On
+             * Format: date
+             */
+            reviewed_on: string;
+            /** Reviewer Id */
+            reviewer_id: number | null;
+            /** Reviewer Name */
+            reviewer_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Current
+             * @description True for the review that set the risk's current scores.
+             */
+            current: boolean;
+        };
+        /** RiskCreate */
+        RiskCreate: {
+            /**
+             * Code
+             * @description Register code, unique in any case, e.g. CR 04.
+             */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Owner Id */
+            owner_id?: number | null;
+            /**
+             * Org Unit Id
+             * @description Owning org unit; none for a corporate risk.
+             */
+            org_unit_id?: number | null;
+            category: components["schemas"]["goldenthread__risks__rules__Category"];
+            /**
+             * Inherent Likelihood
+             * @description 1 (lowest) to 5 (highest).
+             */
+            inherent_likelihood: number;
+            /**
+             * Inherent Impact
+             * @description 1 (lowest) to 5 (highest).
+             */
+            inherent_impact: number;
+            /**
+             * Residual Likelihood
+             * @description After controls; default the inherent likelihood.
+             */
+            residual_likelihood?: number | null;
+            /**
+             * Residual Impact
+             * @description After controls; default the inherent impact.
+             */
+            residual_impact?: number | null;
+            control: components["schemas"]["Control"];
+            /**
+             * Controls
+             * @description Controls and mitigations.
+             * @default
+             */
+            controls: string;
+            /**
+             * Objective Ids
+             * @description Ids of the objectives this risk threatens.
+             */
+            objective_ids?: number[];
+        };
+        /** RiskItemRead */
+        RiskItemRead: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Category */
+            category: string;
+            /** Owner Name */
+            owner_name: string | null;
+            /** Org Unit Id */
+            org_unit_id: number | null;
+            /** Likelihood */
+            likelihood: number;
+            /** Impact */
+            impact: number;
+            /** Score */
+            score: number;
+            /** Band */
+            band: string;
+            /**
+             * Previous Score
+             * @description The score at the previous report's date.
+             */
+            previous_score: number | null;
+            /**
+             * Change
+             * @description Score now less score then.
+             */
+            change: number | null;
+        };
+        /** RiskRead */
+        RiskRead: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Owner Id */
+            owner_id: number | null;
+            /** Owner Name */
+            owner_name: string | null;
+            /** Org Unit Id */
+            org_unit_id: number | null;
+            category: components["schemas"]["goldenthread__risks__rules__Category"];
+            /** Inherent Likelihood */
+            inherent_likelihood: number;
+            /** Inherent Impact */
+            inherent_impact: number;
+            /** Residual Likelihood */
+            residual_likelihood: number;
+            /** Residual Impact */
+            residual_impact: number;
+            inherent: components["schemas"]["ScoreRead"];
+            residual: components["schemas"]["ScoreRead"];
+            control: components["schemas"]["Control"];
+            /** Controls */
+            controls: string;
+            status: components["schemas"]["RiskStatus"];
+            /** Objective Ids */
+            objective_ids: number[];
+            /** Last Review Period */
+            last_review_period: string | null;
+            /** Last Reviewed On */
+            last_reviewed_on: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * RiskStatus
+         * @enum {string}
+         */
+        RiskStatus: "open" | "closed";
+        /**
+         * RiskUpdate
+         * @description Partial update: only the fields sent change. Residual scores are normally moved by a
+         *     quarterly review, which keeps the history.
+         */
+        RiskUpdate: {
+            /** Code */
+            code?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Owner Id */
+            owner_id?: number | null;
+            /** Org Unit Id */
+            org_unit_id?: number | null;
+            category?: components["schemas"]["goldenthread__risks__rules__Category"] | null;
+            /** Inherent Likelihood */
+            inherent_likelihood?: number | null;
+            /** Inherent Impact */
+            inherent_impact?: number | null;
+            /** Residual Likelihood */
+            residual_likelihood?: number | null;
+            /** Residual Impact */
+            residual_impact?: number | null;
+            control?: components["schemas"]["Control"] | null;
+            /** Controls */
+            controls?: string | null;
+            status?: components["schemas"]["RiskStatus"] | null;
+            /** Objective Ids */
+            objective_ids?: number[] | null;
+        };
+        /** RisksSectionRead */
+        RisksSectionRead: {
+            /**
+             * Open Total
+             * @description Open risks in scope.
+             */
+            open_total: number;
+            /** Highest */
+            highest: components["schemas"]["RiskItemRead"][];
+            /** Changed */
+            changed: components["schemas"]["RiskItemRead"][];
+        };
+        /**
          * Role
          * @enum {string}
          */
         Role: "admin" | "performance" | "manager" | "contributor" | "viewer";
+        /**
+         * RollUp
+         * @description Everything at and beneath a node, each item counted once.
+         */
+        RollUp: {
+            /**
+             * Objectives
+             * @description Objectives beneath this one (not counting itself).
+             */
+            objectives: number;
+            indicators: components["schemas"]["RagCounts"];
+            actions: components["schemas"]["ActionCounts"];
+            /** Risks */
+            risks: number;
+            /**
+             * Highest Risk Score
+             * @description Highest residual score (1-25).
+             */
+            highest_risk_score: number | null;
+        };
         /**
          * RowProblem
          * @description One fault: the file row and column, the value found, and what to do about it.
@@ -2307,6 +5592,39 @@ export interface components {
             /** Message */
             message: string;
         };
+        /**
+         * ScopeKind
+         * @enum {string}
+         */
+        ScopeKind: "council" | "org_unit" | "plan" | "set";
+        /** ScopeRead */
+        ScopeRead: {
+            kind: components["schemas"]["ScopeKind"];
+            /**
+             * Code
+             * @description As given in scope=, e.g. org_unit:3.
+             */
+            code: string;
+            /** Id */
+            id: number | null;
+            /**
+             * Name
+             * @description What the report covers, in words.
+             */
+            name: string;
+        };
+        /** ScoreRead */
+        ScoreRead: {
+            /** Likelihood */
+            likelihood: number;
+            /** Impact */
+            impact: number;
+            /** Score */
+            score: number;
+            band: components["schemas"]["Band"];
+            /** Explanation */
+            explanation: string;
+        };
         /** SecretRotation */
         SecretRotation: {
             /**
@@ -2315,6 +5633,78 @@ export interface components {
              * @default 60
              */
             grace_minutes: number;
+        };
+        /** ServedObjective */
+        ServedObjective: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Plan Id */
+            plan_id: number;
+            plan_level: components["schemas"]["PlanLevel"];
+        };
+        /**
+         * ServicePlanSections
+         * @description The five sections of a service plan (service planning guidance).
+         */
+        ServicePlanSections: {
+            /**
+             * What We Do
+             * @default
+             */
+            what_we_do: string;
+            /**
+             * How Well We Are Doing
+             * @default
+             */
+            how_well_we_are_doing: string;
+            /**
+             * What Is Changing
+             * @default
+             */
+            what_is_changing: string;
+            /**
+             * What We Will Do
+             * @default
+             */
+            what_we_will_do: string;
+            /**
+             * Capacity To Deliver
+             * @default
+             */
+            capacity_to_deliver: string;
+        };
+        /** StatisticsRead */
+        StatisticsRead: {
+            /** Count */
+            count: number;
+            /**
+             * Lower Quartile
+             * @description 25th percentile (QUARTILE.INC).
+             */
+            lower_quartile: string | null;
+            /** Median */
+            median: string | null;
+            /**
+             * Upper Quartile
+             * @description 75th percentile (QUARTILE.INC).
+             */
+            upper_quartile: string | null;
+            /** Best */
+            best: string | null;
+            /** Worst */
+            worst: string | null;
+            /**
+             * Top Quartile Threshold
+             * @description The value to reach to be in the best quartile (by polarity).
+             */
+            top_quartile_threshold: string | null;
+            /**
+             * Bottom Quartile Threshold
+             * @description The value to beat to leave the worst quartile (by polarity).
+             */
+            bottom_quartile_threshold: string | null;
         };
         /**
          * StatusHistory
@@ -2356,7 +5746,7 @@ export interface components {
             /** Period */
             period: string;
             rag: components["schemas"]["Rag"];
-            basis: components["schemas"]["Basis"];
+            basis: components["schemas"]["goldenthread__status__values__Basis"];
             /** Actual */
             actual: string | null;
             /** Target */
@@ -2399,6 +5789,12 @@ export interface components {
             data_quality: components["schemas"]["OutturnStatus"] | null;
             /** Commentary */
             commentary: string | null;
+            /**
+             * Has Remedial Action
+             * @description Whether the indicator has a remedial action (one not cancelled); what a red status should have.
+             * @default false
+             */
+            has_remedial_action: boolean;
         };
         /**
          * StatusSummary
@@ -2413,6 +5809,43 @@ export interface components {
             direction_of_travel: components["schemas"]["DirectionOfTravelRead"];
             /** Items */
             items: components["schemas"]["StatusRead"][];
+        };
+        /** SummaryItem */
+        SummaryItem: {
+            /** Indicator Id */
+            indicator_id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            polarity: components["schemas"]["Polarity"];
+            /** Own Value */
+            own_value: string | null;
+            /** Own Source */
+            own_source: ("outturn" | "comparator") | null;
+            /** Rank */
+            rank: number | null;
+            /** Quartile */
+            quartile: number | null;
+            /** Number Ranked */
+            number_ranked: number;
+            /** Median */
+            median: string | null;
+            /** Top Quartile Threshold */
+            top_quartile_threshold: string | null;
+            /**
+             * Comparators
+             * @description Every council's value and rank, when asked for.
+             */
+            comparators?: components["schemas"]["ComparatorRead"][] | null;
+        };
+        /** SummaryRead */
+        SummaryRead: {
+            group: components["schemas"]["GroupSummary"];
+            /** Year */
+            year: string | null;
+            /** Items */
+            items: components["schemas"]["SummaryItem"][];
         };
         /** TargetRead */
         TargetRead: {
@@ -2476,7 +5909,7 @@ export interface components {
              * @default
              */
             description: string;
-            category: components["schemas"]["Category"];
+            category: components["schemas"]["goldenthread__cycle__rules__Category"];
             recurrence: components["schemas"]["Recurrence"];
             /**
              * Months
@@ -2535,7 +5968,7 @@ export interface components {
             title: string;
             /** Description */
             description: string;
-            category: components["schemas"]["Category"];
+            category: components["schemas"]["goldenthread__cycle__rules__Category"];
             recurrence: components["schemas"]["Recurrence"];
             /** Months */
             months: number[];
@@ -2586,7 +6019,7 @@ export interface components {
             title?: string | null;
             /** Description */
             description?: string | null;
-            category?: components["schemas"]["Category"] | null;
+            category?: components["schemas"]["goldenthread__cycle__rules__Category"] | null;
             recurrence?: components["schemas"]["Recurrence"] | null;
             /** Months */
             months?: number[] | null;
@@ -2609,6 +6042,161 @@ export interface components {
             links?: components["schemas"]["LinkFields"][] | null;
             /** Active */
             active?: boolean | null;
+        };
+        /** ThreadAction */
+        ThreadAction: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Objective Id */
+            objective_id: number | null;
+            /** Indicator Id */
+            indicator_id: number | null;
+            /** Parent Id */
+            parent_id: number | null;
+            /** Owner Id */
+            owner_id: number | null;
+            /** Due On */
+            due_on: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Percent Complete */
+            percent_complete: number;
+            state: components["schemas"]["ActionState"];
+        };
+        /** ThreadIndicator */
+        ThreadIndicator: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Owner Id */
+            owner_id: number | null;
+            rag: components["schemas"]["Rag"];
+            /** Period */
+            period: string;
+            /** Actual */
+            actual: string | null;
+            /** Target */
+            target: string | null;
+            /** Has Remedial Action */
+            has_remedial_action: boolean;
+            /** Objective Ids */
+            objective_ids: number[];
+        };
+        /** ThreadObjective */
+        ThreadObjective: {
+            /** Id */
+            id: number;
+            /** Plan Id */
+            plan_id: number;
+            plan_level: components["schemas"]["PlanLevel"];
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            kind: components["schemas"]["ObjectiveKind"];
+            /** Owner Id */
+            owner_id: number | null;
+            /**
+             * Direction
+             * @description 'up' (served by the focus), 'focus' or 'down'.
+             */
+            direction: string;
+            /**
+             * Contributes To
+             * @description Objectives in this thread it serves.
+             */
+            contributes_to: number[];
+            /**
+             * Contributors
+             * @description Objectives in this thread that serve it.
+             */
+            contributors: number[];
+            /** Indicator Ids */
+            indicator_ids: number[];
+            /** Action Ids */
+            action_ids: number[];
+            /** Risk Ids */
+            risk_ids: number[];
+            rollup: components["schemas"]["RollUp"];
+        };
+        /** ThreadPerson */
+        ThreadPerson: {
+            /** Id */
+            id: number;
+            /** Full Name */
+            full_name: string;
+            /** Job Title */
+            job_title: string | null;
+            /** Org Unit Id */
+            org_unit_id: number | null;
+        };
+        /** ThreadPlan */
+        ThreadPlan: {
+            /** Id */
+            id: number;
+            level: components["schemas"]["PlanLevel"];
+            /** Title */
+            title: string;
+            status: components["schemas"]["PlanStatus"];
+            /** Owner Org Unit Id */
+            owner_org_unit_id: number | null;
+            /** Owner User Id */
+            owner_user_id: number | null;
+            /** Start Year */
+            start_year: string;
+            /** End Year */
+            end_year: string;
+        };
+        /**
+         * ThreadRead
+         * @description An objective's golden thread: up to the community ambitions it serves and down to
+         *     everything that serves it, with a roll-up at every objective.
+         */
+        ThreadRead: {
+            /** Objective Id */
+            objective_id: number;
+            /** Period */
+            period: string;
+            /**
+             * Today
+             * Format: date
+             * @description The date actions were judged overdue against (UK time).
+             */
+            today: string;
+            /**
+             * Objectives
+             * @description Up first (top down), then down.
+             */
+            objectives: components["schemas"]["ThreadObjective"][];
+            /** Plans */
+            plans: components["schemas"]["ThreadPlan"][];
+            /** Indicators */
+            indicators: components["schemas"]["ThreadIndicator"][];
+            /** Actions */
+            actions: components["schemas"]["ThreadAction"][];
+            /** Risks */
+            risks: components["schemas"]["ThreadRisk"][];
+            /** People */
+            people: components["schemas"]["ThreadPerson"][];
+        };
+        /** ThreadRisk */
+        ThreadRisk: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Owner Id */
+            owner_id: number | null;
+            /** Residual Score */
+            residual_score: number | null;
+            /** Objective Ids */
+            objective_ids: number[];
         };
         /** TokenResponse */
         TokenResponse: {
@@ -2638,6 +6226,30 @@ export interface components {
          * @enum {string}
          */
         Unit: "percent" | "count" | "currency" | "ratio" | "days" | "score" | "yes_no";
+        /** UnitCompletion */
+        UnitCompletion: {
+            /** Org Unit Id */
+            org_unit_id: number;
+            /** Name */
+            name: string;
+            /** Parent Id */
+            parent_id: number | null;
+            /**
+             * Staff
+             * @description Active staff of the unit and the units beneath it.
+             */
+            staff: number;
+            /**
+             * Appraised
+             * @description Of those, how many had an appraisal held in range.
+             */
+            appraised: number;
+            /**
+             * Rate
+             * @description Percent, one decimal place; none without staff.
+             */
+            rate: string | null;
+        };
         /** UserCreate */
         UserCreate: {
             /** Username */
@@ -2653,6 +6265,11 @@ export interface components {
             organisation_id: number;
             /** Org Unit Id */
             org_unit_id?: number | null;
+            /**
+             * Manager Id
+             * @description User id of the line manager.
+             */
+            manager_id?: number | null;
             /**
              * Password
              * @description At least 12 characters.
@@ -2676,8 +6293,50 @@ export interface components {
             organisation_id: number;
             /** Org Unit Id */
             org_unit_id: number | null;
+            /** Manager Id */
+            manager_id?: number | null;
             /** Active */
             active: boolean;
+        };
+        /**
+         * ValuesImportSummary
+         * @description The answer of a comparator values import (also inside the 422 problem).
+         */
+        ValuesImportSummary: {
+            /**
+             * Kind
+             * @constant
+             */
+            kind: "comparator_values";
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "csv" | "xlsx" | "json";
+            /** Dry Run */
+            dry_run: boolean;
+            /** Written */
+            written: boolean;
+            /** Rows Read */
+            rows_read: number;
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Rejected */
+            rejected: number;
+            /** Councils Created */
+            councils_created: number;
+            /** Memberships Added */
+            memberships_added: number;
+            /** Errors */
+            errors: components["schemas"]["RowProblem"][];
+            /** Errors Truncated */
+            errors_truncated: boolean;
+            /** Warnings */
+            warnings: string[];
         };
         /** WebhookCreate */
         WebhookCreate: {
@@ -2752,6 +6411,26 @@ export interface components {
             /** Created At */
             created_at: string | null;
         };
+        /** ReviewCreate */
+        goldenthread__commitments__schemas__ReviewCreate: {
+            /** @description september or january. */
+            kind: components["schemas"]["ReviewKind"];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Comments
+             * @default
+             */
+            comments: string;
+        };
+        /**
+         * Category
+         * @enum {string}
+         */
+        goldenthread__cycle__rules__Category: "planning" | "budget" | "performance_reporting" | "commitments" | "appraisal" | "risk" | "publication" | "partnership" | "communications";
         /**
          * FeedStatus
          * @description The headline status at the feed's period, with what explains it.
@@ -2760,7 +6439,7 @@ export interface components {
             /** Period */
             period: string;
             rag: components["schemas"]["Rag"];
-            basis: components["schemas"]["Basis"];
+            basis: components["schemas"]["goldenthread__status__values__Basis"];
             /** Actual */
             actual: string | null;
             /** Target */
@@ -2785,6 +6464,50 @@ export interface components {
             explanation: string;
             data_quality: components["schemas"]["OutturnStatus"] | null;
         };
+        /**
+         * Basis
+         * @description Which pair of scores a view uses: before controls (inherent) or after (residual).
+         * @enum {string}
+         */
+        goldenthread__risks__rules__Basis: "inherent" | "residual";
+        /**
+         * Category
+         * @enum {string}
+         */
+        goldenthread__risks__rules__Category: "strategic" | "operational" | "partnership";
+        /** ReviewCreate */
+        goldenthread__risks__schemas__ReviewCreate: {
+            /**
+             * Period
+             * @description The quarter reviewed, e.g. 2008-09-Q2.
+             */
+            period: string;
+            /**
+             * Likelihood
+             * @description Residual likelihood found at the review.
+             */
+            likelihood: number;
+            /**
+             * Impact
+             * @description Residual impact found at the review.
+             */
+            impact: number;
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+            /**
+             * Reviewed On
+             * @description Day held; default today.
+             */
+            reviewed_on?: string | null;
+        };
+        /**
+         * Basis
+         * @enum {string}
+         */
+        goldenthread__status__values__Basis: "annual" | "ytd";
         /** FieldProblem */
         FieldProblem: {
             /** Field */
@@ -2815,6 +6538,23 @@ export interface components {
              * @default null
              */
             errors: components["schemas"]["FieldProblem"][] | null;
+            /**
+             * Current Etag
+             * @default null
+             */
+            current_etag: string | null;
+            /**
+             * Current
+             * @default null
+             */
+            current: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Retry After
+             * @default null
+             */
+            retry_after: number | null;
         };
     };
     responses: never;
@@ -3417,6 +7157,113 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_line_manager_api_v1_users__user_id__manager_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LineManagerWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6543,6 +10390,78 @@ export interface operations {
             };
         };
     };
+    import_template_api_v1_imports_templates__kind__get: {
+        parameters: {
+            query?: {
+                /** @description csv (default) or xlsx. */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description outturns or targets */
+                kind: "outturns" | "targets";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file: the header row alone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     export_outturns_api_v1_exports_outturns_get: {
         parameters: {
             query?: {
@@ -6706,7 +10625,7 @@ export interface operations {
     list_templates_api_v1_cycle_templates_get: {
         parameters: {
             query?: {
-                category?: components["schemas"]["Category"] | null;
+                category?: components["schemas"]["goldenthread__cycle__rules__Category"] | null;
                 /** @description Only active (true) or inactive (false). */
                 active?: boolean | null;
                 /** @description Items per page (at most 500). */
@@ -8129,6 +12048,6157 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    integrated_performance_report_api_v1_reports_ipr_get: {
+        parameters: {
+            query: {
+                /** @description Period code: 2008-09, 2008-09-Q2 or 2008-09-M06. */
+                period: string;
+                /** @description What the report covers: council, org_unit:<id>, plan:<id> or set:<name> (e.g. set:LAA). */
+                scope?: string;
+                /** @description The previous report's period (default: the previous report of the bi-monthly cycle: two months back for a month, the previous quarter or year). */
+                compare_to?: string | null;
+                /** @description List amber indicators among the exceptions too. */
+                include_amber?: boolean;
+                /** @description How far ahead an action may be 'at risk'. */
+                at_risk_days?: number;
+                /** @description How many of the highest risks to list. */
+                top_risks?: number;
+                /** @description The report date (default: the day after the period's data deadline, or today if that is later). */
+                as_of?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IprRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrated_performance_report_xlsx_api_v1_reports_ipr_xlsx_get: {
+        parameters: {
+            query: {
+                /** @description Period code: 2008-09, 2008-09-Q2 or 2008-09-M06. */
+                period: string;
+                /** @description What the report covers: council, org_unit:<id>, plan:<id> or set:<name> (e.g. set:LAA). */
+                scope?: string;
+                /** @description The previous report's period (default: the previous report of the bi-monthly cycle: two months back for a month, the previous quarter or year). */
+                compare_to?: string | null;
+                /** @description List amber indicators among the exceptions too. */
+                include_amber?: boolean;
+                /** @description How far ahead an action may be 'at risk'. */
+                at_risk_days?: number;
+                /** @description How many of the highest risks to list. */
+                top_risks?: number;
+                /** @description The report date (default: the day after the period's data deadline, or today if that is later). */
+                as_of?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrated_performance_report_pdf_api_v1_reports_ipr_pdf_get: {
+        parameters: {
+            query: {
+                /** @description Period code: 2008-09, 2008-09-Q2 or 2008-09-M06. */
+                period: string;
+                /** @description What the report covers: council, org_unit:<id>, plan:<id> or set:<name> (e.g. set:LAA). */
+                scope?: string;
+                /** @description The previous report's period (default: the previous report of the bi-monthly cycle: two months back for a month, the previous quarter or year). */
+                compare_to?: string | null;
+                /** @description List amber indicators among the exceptions too. */
+                include_amber?: boolean;
+                /** @description How far ahead an action may be 'at risk'. */
+                at_risk_days?: number;
+                /** @description How many of the highest risks to list. */
+                top_risks?: number;
+                /** @description The report date (default: the day after the period's data deadline, or today if that is later). */
+                as_of?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_finance_api_v1_reports_finance_get: {
+        parameters: {
+            query?: {
+                /** @description Financial year, e.g. 2008-09. */
+                year?: string | null;
+                /** @description One org unit's figures. */
+                org_unit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceList"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_finance_api_v1_reports_finance_import_post: {
+        parameters: {
+            query?: {
+                /** @description Validate and report without writing anything. */
+                dry_run?: boolean;
+                /** @description Excel: the worksheet to read (default the first). */
+                sheet?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file as the body (or as the part named 'file' of a form). Columns: org_unit, period, budget, forecast, actual, note; org_unit is the unit's name or id; figures in pounds. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/json": {
+                    org_unit?: string | number | null;
+                    period?: string | number | null;
+                    budget?: string | number | null;
+                    forecast?: string | number | null;
+                    actual?: string | number | null;
+                    note?: string | number | null;
+                }[];
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceImportSummary"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_risks_api_v1_risks_get: {
+        parameters: {
+            query?: {
+                /** @description Org unit id; includes the units beneath. */
+                org_unit?: number | null;
+                category?: components["schemas"]["goldenthread__risks__rules__Category"] | null;
+                /** @description Only risks linked to this objective. */
+                objective?: number | null;
+                /** @description Lowest residual score. */
+                min_score?: number | null;
+                /** @description User id of the risk owner. */
+                owner?: number | null;
+                /** @description open, closed or all. */
+                status?: "open" | "closed" | "all";
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RiskRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_risk_api_v1_risks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    heat_map_api_v1_risks_heat_map_get: {
+        parameters: {
+            query?: {
+                /** @description Scores before (inherent) or after (residual) controls. */
+                basis?: components["schemas"]["Basis-Input"];
+                /** @description Org unit id; includes the units beneath. */
+                org_unit?: number | null;
+                category?: components["schemas"]["goldenthread__risks__rules__Category"] | null;
+                /** @description Only risks linked to this objective. */
+                objective?: number | null;
+                /** @description User id of the risk owner. */
+                owner?: number | null;
+                /** @description open, closed or all. */
+                status?: "open" | "closed" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeatMapRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_risk_api_v1_risks__risk_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                risk_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_risk_api_v1_risks__risk_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                risk_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_reviews_api_v1_risks__risk_id__reviews_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                risk_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_review_api_v1_risks__risk_id__reviews_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                risk_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["goldenthread__risks__schemas__ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_commitments_api_v1_commitments_get: {
+        parameters: {
+            query?: {
+                /** @description Financial year, e.g. 2008-09. */
+                year?: string | null;
+                /** @description User id of the manager. */
+                manager?: number | null;
+                /** @description Org unit id; includes the units beneath. */
+                org_unit?: number | null;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CommitmentRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_commitment_api_v1_commitments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_commitment_api_v1_commitments__commitment_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_item_api_v1_commitments__commitment_id__items_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_item_api_v1_commitments__commitment_id__items__item_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitment_id: number;
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_item_api_v1_commitments__commitment_id__items__item_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitment_id: number;
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_review_api_v1_commitments__commitment_id__reviews_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["goldenthread__commitments__schemas__ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_off_api_v1_commitments__commitment_id__sign_off_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_appraisals_api_v1_appraisals_get: {
+        parameters: {
+            query?: {
+                /** @description User id of the person appraised. */
+                person?: number | null;
+                /** @description Financial year, e.g. 2008-09. */
+                year?: string | null;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AppraisalSummary_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_appraisal_api_v1_appraisals_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppraisalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_completion_api_v1_appraisals_completion_get: {
+        parameters: {
+            query: {
+                /** @description First day, e.g. 2009-02-01. */
+                from: string;
+                /** @description Last day, inclusive, e.g. 2009-06-30. */
+                to: string;
+                /** @description Org unit id; includes the units beneath. */
+                org_unit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    write_completion_outturn_api_v1_appraisals_completion_outturn_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionOutturnRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionOutturnRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_appraisal_api_v1_appraisals__appraisal_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appraisal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_appraisal_api_v1_appraisals__appraisal_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appraisal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppraisalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plans_api_v1_plans_get: {
+        parameters: {
+            query?: {
+                level?: components["schemas"]["PlanLevel"] | null;
+                status?: components["schemas"]["PlanStatus"] | null;
+                /** @description Only plans directly beneath this plan. */
+                parent?: number | null;
+                /** @description Only plans owned by this org unit. */
+                org_unit?: number | null;
+                /** @description Only plans owned by this person. */
+                owner?: number | null;
+                /** @description Financial year, e.g. 2008-09. */
+                year?: string | null;
+                /** @description Words in the title. */
+                q?: string | null;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PlanRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_api_v1_plans_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_api_v1_plans__plan_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_api_v1_plans__plan_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_api_v1_plans__plan_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_status_api_v1_plans__plan_id__status_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    new_version_api_v1_plans__plan_id__new_version_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_checklist_api_v1_plans__plan_id__checklist_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChecklistRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_checklist_api_v1_plans__plan_id__checklist_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistAnswers"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChecklistRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_checklist_items_api_v1_plan_checklist_items_get: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or inactive (false). */
+                active?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_checklist_item_api_v1_plan_checklist_items_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_checklist_item_api_v1_plan_checklist_items__item_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_objectives_api_v1_plans__plan_id__objectives_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ObjectiveRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_objective_api_v1_plans__plan_id__objectives_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectiveCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orphan_report_api_v1_objectives_orphans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrphanReport"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_objective_api_v1_objectives__objective_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                objective_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_objective_api_v1_objectives__objective_id__delete: {
+        parameters: {
+            query?: {
+                /** @description Needed to change a published plan in place; kept in the audit trail. */
+                amendment_reason?: string | null;
+            };
+            header?: never;
+            path: {
+                objective_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_objective_api_v1_objectives__objective_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                objective_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectiveUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_link_api_v1_objectives__objective_id__links_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                objective_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_link_api_v1_objectives__objective_id__links__parent_objective_id__delete: {
+        parameters: {
+            query?: {
+                /** @description Needed to change a published plan in place; kept in the audit trail. */
+                amendment_reason?: string | null;
+            };
+            header?: never;
+            path: {
+                objective_id: number;
+                parent_objective_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_indicator_api_v1_objectives__objective_id__indicators_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                objective_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_indicator_api_v1_objectives__objective_id__indicators__indicator_id__delete: {
+        parameters: {
+            query?: {
+                /** @description Needed to change a published plan in place; kept in the audit trail. */
+                amendment_reason?: string | null;
+            };
+            header?: never;
+            path: {
+                objective_id: number;
+                indicator_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_thread_api_v1_objectives__objective_id__thread_get: {
+        parameters: {
+            query?: {
+                /** @description Period the indicators are judged at, e.g. 2008-09-Q2; default the latest quarter with data. */
+                period?: string | null;
+            };
+            header?: never;
+            path: {
+                objective_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_actions_api_v1_actions_get: {
+        parameters: {
+            query?: {
+                /** @description Only actions the caller owns. */
+                mine?: boolean;
+                /** @description Only actions past their due date and open. */
+                overdue?: boolean;
+                /** @description Only actions on objectives of this plan. */
+                plan?: number | null;
+                objective?: number | null;
+                /** @description Only remedial actions on this indicator. */
+                indicator?: number | null;
+                owner?: number | null;
+                /** @description Only the milestones of this action. */
+                parent?: number | null;
+                status?: components["schemas"]["ActionStatus"] | null;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActionRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_action_api_v1_actions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_action_api_v1_actions__action_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_action_api_v1_actions__action_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_action_api_v1_actions__action_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_progress_api_v1_actions__action_id__updates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_progress_api_v1_actions__action_id__updates_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_groups_api_v1_benchmarking_groups_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_group_api_v1_benchmarking_groups_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_group_api_v1_benchmarking_groups__group_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_group_api_v1_benchmarking_groups__group_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_values_api_v1_benchmarking_values_post: {
+        parameters: {
+            query?: {
+                /** @description Validate and report without writing. */
+                dry_run?: boolean;
+                /** @description Excel: the worksheet to read. */
+                sheet?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file as the body (or the part named 'file' of a form). Columns: indicator_code, period, council_code, council_name, value, period_label, group; indicator_code, period, council_code, value are required, council_name the first time a council is met. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/json": {
+                    indicator_code?: string | number | null;
+                    period?: string | number | null;
+                    council_code?: string | number | null;
+                    council_name?: string | number | null;
+                    value?: string | number | null;
+                    period_label?: string | number | null;
+                    group?: string | number | null;
+                }[];
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuesImportSummary"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    benchmark_summary_api_v1_benchmarking_summary_get: {
+        parameters: {
+            query: {
+                /** @description Comparator group: code or id. */
+                group: string;
+                /** @description Financial year, e.g. 2008-09. */
+                year?: string | null;
+                /** @description Only this set, e.g. LAA. */
+                set?: string | null;
+                /** @description Only this org unit and below. */
+                org_unit?: number | null;
+                /** @description Also every council's value, rank and quartile (league tables). */
+                comparators?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    indicator_benchmark_api_v1_indicators__indicator_id__benchmark_get: {
+        parameters: {
+            query?: {
+                /** @description Financial year, e.g. 2008-09. */
+                year?: string | null;
+                /** @description Comparator group: its code (e.g. SCOTLAND) or id. */
+                group?: string | null;
+            };
+            header?: never;
+            path: {
+                indicator_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_aims_api_v1_indicators__indicator_id__benchmark_aims_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicator_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AimRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_aim_api_v1_indicators__indicator_id__benchmark_aims__period__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicator_id: number;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AimWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AimRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_aim_api_v1_indicators__indicator_id__benchmark_aims__period__delete: {
+        parameters: {
+            query: {
+                /** @description Id of the comparator group of the aim. */
+                group: number;
+            };
+            header?: never;
+            path: {
+                indicator_id: number;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the If-Match version was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_indicators_api_v1_public_indicators_get: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPage"];
+                    /** @example priority,code,title,official_title,definition,unit,better,period,value,target,target_low,target_high,status,status_words,trend,trend_words,previous_year_value,explanation */
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Not modified: the page is as at the ETag you sent. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    public_indicators_csv_api_v1_public_indicators_csv_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example priority,code,title,official_title,definition,unit,better,period,value,target,target_low,target_high,status,status_words,trend,trend_words,previous_year_value,explanation */
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Not modified: the page is as at the ETag you sent. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    public_indicators_json_api_v1_public_indicators_json_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPage"];
+                    /** @example priority,code,title,official_title,definition,unit,better,period,value,target,target_low,target_high,status,status_words,trend,trend_words,previous_year_value,explanation */
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Not modified: the page is as at the ETag you sent. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for what the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; `errors` names each field and what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -7,6 +7,10 @@ const TEAM: readonly Role[] = ['admin', 'performance'];
 export const canEnterData = (me: Me | null | undefined) => !!me?.role && ENTRY.includes(me.role);
 /** The performance team (and administrators) verify figures and keep the register. */
 export const isPerformanceTeam = (me: Me | null | undefined) => !!me?.role && TEAM.includes(me.role);
+/** Any member of staff (every role): the annual cycle's calendar is for all of them. */
+export const isStaff = (me: Me | null | undefined) => !!me?.role;
+/** Who imports figures: the same people as enter them (the API limits contributors to their own). */
+export const canImport = canEnterData;
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',

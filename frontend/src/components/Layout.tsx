@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useMatch } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { canEnterData, isPerformanceTeam, ROLE_LABELS } from '../auth/roles';
+import { canEnterData, canImport, isPerformanceTeam, isStaff, ROLE_LABELS } from '../auth/roles';
+import { seesCommitments } from '../auth/planningRoles';
 import { useOrganisations } from '../api/queries';
 import { ApiBanner } from './ApiBanner';
 
@@ -100,12 +101,22 @@ export function Header() {
                       Dashboard
                     </NavItem>
                   <NavItem to="/indicators">Indicators</NavItem>
+                  {isStaff(me) ? <NavItem to="/plans">Plans</NavItem> : null}
+                  {isStaff(me) ? <NavItem to="/actions">Actions</NavItem> : null}
+                  {isStaff(me) ? <NavItem to="/risks">Risks</NavItem> : null}
+                  {seesCommitments(me) ? <NavItem to="/commitments">Commitments</NavItem> : null}
+                  {isStaff(me) ? <NavItem to="/appraisals">Appraisals</NavItem> : null}
                   {canEnterData(me) ? (
                     <NavItem to="/data-entry">Data entry</NavItem>
                   ) : null}
+                  {canImport(me) ? <NavItem to="/imports">Import and export</NavItem> : null}
+                  {isStaff(me) ? <NavItem to="/calendar">Calendar</NavItem> : null}
+                  {isStaff(me) ? <NavItem to="/reports/ipr">Performance report</NavItem> : null}
                   {isPerformanceTeam(me) ? (
                     <NavItem to="/admin">Register administration</NavItem>
                   ) : null}
+                  {isPerformanceTeam(me) ? <NavItem to="/late-data">Late data</NavItem> : null}
+                  {isPerformanceTeam(me) ? <NavItem to="/clients">API clients</NavItem> : null}
                 </ul>
               </nav>
             ) : null}
@@ -129,6 +140,10 @@ export function Footer() {
             </p>
           </div>
           <div>
+            <a className="govuk-link" href="/public">
+              How the council is doing
+            </a>
+            {' · '}
             <a className="govuk-link" href="/docs">
               API documentation
             </a>

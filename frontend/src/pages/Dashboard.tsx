@@ -12,11 +12,15 @@ import { indexOrgUnits } from '../lib/orgTree';
 import { latestEndedQuarter, periodLabel, periodSpan } from '../lib/periods';
 import { RAG_LABELS, RAG_MEANING, RAG_ORDER } from '../lib/rag';
 import { summarise, type GroupSummary } from '../lib/summary';
+import { useAuth } from '../auth/AuthContext';
+import { canEnterData } from '../auth/roles';
+import { MyDeadlines } from '../components/MyDeadlines';
 
 const NO_UNIT = '__none__';
 
 export function DashboardPage() {
   usePageTitle('Performance dashboard');
+  const { me } = useAuth();
   const [params, setParams] = useSearchParams();
   const chosen = params.get('period');
   // The default period is asked for only when the address does not name one.
@@ -79,6 +83,7 @@ export function DashboardPage() {
           Print this dashboard
         </button>
       </div>
+      {canEnterData(me) ? <MyDeadlines /> : null}
       {noFigures ? <Empty>No figures have been entered for any period yet.</Empty> : null}
       {status.isError ? <QueryError error={status.error} retry={() => status.refetch()} what="the dashboard" /> : null}
       {status.isPending ? <Loading what="Loading the dashboard" /> : null}

@@ -17,6 +17,7 @@ import { indexOrgUnits } from '../lib/orgTree';
 interface FormState {
   code: string;
   title: string;
+  plain_title: string;
   definition: string;
   procedure_note: string;
   unit: Unit;
@@ -40,6 +41,7 @@ interface FormState {
 const LABELS: Record<keyof FormState, string> = {
   code: 'Code',
   title: 'Title',
+  plain_title: 'Plain-language title',
   definition: 'Definition',
   procedure_note: 'Procedure note',
   unit: 'Unit',
@@ -64,6 +66,7 @@ function fromIndicator(i: Indicator): FormState {
   return {
     code: i.code,
     title: i.title,
+    plain_title: i.plain_title,
     definition: i.definition,
     procedure_note: i.procedure_note,
     unit: i.unit,
@@ -89,6 +92,7 @@ function blank(organisationId: number | null): FormState {
   return {
     code: '',
     title: '',
+    plain_title: '',
     definition: '',
     procedure_note: '',
     unit: 'percent',
@@ -122,6 +126,7 @@ function toCreate(f: FormState): IndicatorCreate {
   return {
     code: f.code.trim(),
     title: f.title.trim(),
+    plain_title: f.plain_title.trim(),
     definition: f.definition,
     procedure_note: f.procedure_note,
     unit: f.unit,
@@ -317,6 +322,7 @@ function IndicatorForm({ existing }: { existing?: Indicator }) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField id="ind-code" name="code" label="Code" hint="Unique, for example NI 195a or LPI ENV-07" {...text('code')} width="govuk-input--width-10" />
         <TextField id="ind-title" name="title" label="Title" {...text('title')} />
+        <TextField id="ind-plain_title" name="plain_title" label="Plain-language title (optional)" hint="How the public page names it, in everyday words; leave blank to use the title" {...text('plain_title')} />
         <TextAreaField id="ind-definition" name="definition" label="Definition" hint="What the indicator measures" {...text('definition')} />
         <TextAreaField id="ind-procedure_note" name="procedure_note" label="Procedure note" hint="How the figure is collected and calculated" {...text('procedure_note')} />
         <div className="gt-form-columns">

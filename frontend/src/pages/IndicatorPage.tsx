@@ -19,6 +19,7 @@ import {
 } from '../lib/format';
 import { periodLabel } from '../lib/periods';
 import { ApiError } from '../api/problem';
+import { BenchmarkPanel } from '../components/BenchmarkPanel';
 
 const IndicatorChart = lazy(() => import('./IndicatorChart'));
 
@@ -120,6 +121,7 @@ export default function IndicatorPage() {
         </>
       ) : null}
 
+      <BenchmarkPanel indicatorId={ind.id} />
       <Definition indicator={ind} />
       <AuditHistory id={ind.id} unit={ind.unit} />
     </>

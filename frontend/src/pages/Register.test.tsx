@@ -9,7 +9,7 @@ import { ORG_UNITS, status, summary } from '../test/fixtures';
 
 function indicator(id: number, code: string, over: Partial<Indicator> = {}): Indicator {
   return {
-    id, code, title: `Title of ${code}`, definition: '', procedure_note: '', unit: 'percent', decimal_places: 1,
+    id, code, title: `Title of ${code}`, plain_title: '', definition: '', procedure_note: '', unit: 'percent', decimal_places: 1,
     polarity: 'higher_is_better', frequency: 'quarterly', aggregation: 'last', multiplier: '1', tolerance_percent: '5',
     tolerance_absolute: null, sets: ['LOCAL'], owner_id: 4, deputy_id: null, organisation_id: 1, org_unit_id: 16,
     lead_organisation_id: null, shared_with_partners: false, public: false, lifecycle: 'active', version: 1,
