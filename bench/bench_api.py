@@ -14,49 +14,23 @@ import argparse
 import asyncio
 import os
 import random
-import statistics
-import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from decimal import Decimal
 
-import httpx
-from common import free_port, run_on_each_backend, wait_until_up
+from common import SECRET, Server, bearer, drive, run_on_each_backend
 from sqlalchemy import insert
 
 from goldenthread.core.config import Settings
 from goldenthread.core.db import create_engine
 from goldenthread.core.migrate import upgrade
-from goldenthread.core.principal import Principal, PrincipalKind, Role
-from goldenthread.core.security import issue_token
 from goldenthread.indicators.models import Indicator, IndicatorSet
 from goldenthread.organisations.models import Organisation, OrganisationKind
 from goldenthread.outturns.models import Outturn
 from goldenthread.periods.rules import Frequency, periods_in_year
 from goldenthread.targets.models import Target
 
-SECRET = "benchmark-secret-key-benchmark-secret-key"
 YEARS = (2006, 2007, 2008)
-
-
-@dataclass
-class Result:
-    name: str
-    requests: int
-    seconds: float
-    latencies: list[float]
-
-    @property
-    def rate(self) -> float:
-        return self.requests / self.seconds
-
-    def line(self) -> str:
-        ordered = sorted(self.latencies)
-        p50 = statistics.median(ordered) * 1000
-        p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000
-        rate = self.requests / self.seconds
-        return f"  {self.name:<34} {rate:>8.1f} req/s   p50 {p50:>7.1f} ms   p95 {p95:>7.1f} ms"
 
 
 async def populate(url: str, indicators: int) -> int:
@@ -141,32 +115,6 @@ async def populate(url: str, indicators: int) -> int:
     return ids[0]
 
 
-async def drive(
-    base: str, name: str, paths: list[str], concurrency: int, headers: dict[str, str]
-) -> Result:
-    latencies: list[float] = []
-    queue = list(reversed(paths))
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(
-        base_url=base, headers=headers, limits=limits, timeout=60
-    ) as client:
-
-        async def worker() -> None:
-            while queue:
-                path = queue.pop()
-                started = time.perf_counter()
-                response = await client.get(path)
-                latencies.append(time.perf_counter() - started)
-                if response.status_code != 200:
-                    raise RuntimeError(f"{path}: {response.status_code} {response.text[:200]}")
-
-        await client.get(paths[0])  # warm up
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - started
-    return Result(name, len(paths), elapsed, latencies)
-
-
 async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     first_id = await populate(url, args.indicators)
@@ -182,39 +130,9 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
 async def serve_and_drive(
     label: str, url: str, first_id: int, args: argparse.Namespace, cache_entries: int
 ) -> None:
-    port = free_port()
-    env = {
-        **os.environ,
-        "GT_DATABASE_URL": url,
-        "GT_SECRET_KEY": SECRET,
-        "GT_DEMO": "false",
-        "GT_STATUS_CACHE_ENTRIES": str(cache_entries),
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "goldenthread.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        await wait_until_up(base)
-        principal = Principal(
-            kind=PrincipalKind.USER, id=1, name="Bench", organisation_id=1, role=Role.VIEWER
-        )
-        token, _ = issue_token(principal, Settings(secret_key=SECRET))
-        headers = {"Authorization": f"Bearer {token}"}
+    async with Server(url, {"GT_STATUS_CACHE_ENTRIES": str(cache_entries)}) as server:
+        base = server.base
+        headers = bearer()
         status = "/api/v1/status?period=2008-09-M12"
         if cache_entries == 0:
             print(
@@ -272,9 +190,6 @@ async def serve_and_drive(
             ]
             for result in results:
                 print(result.line())
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 async def main() -> None:

@@ -18,30 +18,25 @@ import argparse
 import asyncio
 import os
 import random
-import subprocess
 import sys
 import time
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import httpx
-from bench_api import drive
-from common import free_port, run_on_each_backend, wait_until_up
+from common import SECRET, Server, add_services, bearer, drive, run_on_each_backend
 from sqlalchemy import insert
 
 from goldenthread.audit.models import AuditEntry
 from goldenthread.core.config import Settings
 from goldenthread.core.db import Sessions, create_engine
 from goldenthread.core.migrate import upgrade
-from goldenthread.core.principal import Principal, PrincipalKind, Role
-from goldenthread.core.security import issue_token
+from goldenthread.core.principal import Role
 from goldenthread.demo.cycle import load_cycle
 from goldenthread.indicators.models import Indicator
 from goldenthread.organisations.models import (
     Organisation,
     OrganisationKind,
-    OrgUnit,
-    OrgUnitLevel,
 )
 from goldenthread.outturns.models import Outturn
 from goldenthread.periods.rules import Frequency, period_containing, periods_in_year
@@ -49,7 +44,6 @@ from goldenthread.periods.workdays import today_in_london
 from goldenthread.reminders import service as reminders
 from goldenthread.users.models import User
 
-SECRET = "benchmark-secret-key-benchmark-secret-key"
 YEAR = 2008
 AS_OF = "2009-01-20"
 DIRECTORATES = ("Children", "Adults", "Place", "Resources")
@@ -69,26 +63,7 @@ async def populate(url: str, count: int) -> tuple[int, int]:
                 [{"name": "Bench Council", "short_name": "BC", "kind": OrganisationKind.COUNCIL}],
             )
         ).scalar_one()
-        services: list[int] = []
-        for name in DIRECTORATES:
-            directorate = (
-                await conn.execute(
-                    insert(OrgUnit).returning(OrgUnit.id),
-                    [{"organisation_id": org, "name": name, "level": OrgUnitLevel.DIRECTORATE}],
-                )
-            ).scalar_one()
-            rows = [
-                {
-                    "organisation_id": org,
-                    "parent_id": directorate,
-                    "name": f"{name} service {n}",
-                    "level": OrgUnitLevel.SERVICE,
-                }
-                for n in range(SERVICES_PER_DIRECTORATE)
-            ]
-            services += list(
-                (await conn.execute(insert(OrgUnit).returning(OrgUnit.id), rows)).scalars()
-            )
+        services = await add_services(conn, org, DIRECTORATES, SERVICES_PER_DIRECTORATE)
         people = [
             {
                 "username": f"owner{n}",
@@ -178,14 +153,6 @@ async def populate(url: str, count: int) -> tuple[int, int]:
     return user_ids[0], user_ids[1]
 
 
-def bearer(user_id: int, role: Role) -> dict[str, str]:
-    principal = Principal(
-        kind=PrincipalKind.USER, id=user_id, name="Bench", organisation_id=1, role=role
-    )
-    token, _ = issue_token(principal, Settings(secret_key=SECRET))
-    return {"Authorization": f"Bearer {token}"}
-
-
 async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     perf_id, owner_id = await populate(url, args.indicators)
@@ -193,28 +160,8 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
         f"\n{label}: {args.indicators} indicators in {len(DIRECTORATES)} directorates with a "
         f"year of outturns, and the demo cycle, loaded in {time.perf_counter() - started:.1f} s"
     )
-    port = free_port()
-    env = {**os.environ, "GT_DATABASE_URL": url, "GT_SECRET_KEY": SECRET, "GT_DEMO": "false"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "goldenthread.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        await wait_until_up(base)
+    async with Server(url) as server:
+        base = server.base
         perf = bearer(perf_id, Role.PERFORMANCE)
         owner = bearer(owner_id, Role.CONTRIBUTOR)
         async with httpx.AsyncClient(base_url=base) as client:
@@ -246,9 +193,6 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
         ]
         for name, paths, headers in runs:
             print((await drive(base, name, paths, 1, headers)).line())
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     settings = Settings(database_url=url, secret_key=SECRET, demo=False)
     engine = create_engine(settings)
     try:

@@ -14,15 +14,12 @@ import argparse
 import asyncio
 import os
 import random
-import statistics
-import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from decimal import Decimal
 
 import httpx
-from common import free_port, run_on_each_backend, wait_until_up
+from common import SECRET, Server, drive, run_on_each_backend
 from sqlalchemy import insert
 
 from goldenthread.clients import service as clients
@@ -36,34 +33,10 @@ from goldenthread.outturns.models import Outturn
 from goldenthread.periods.rules import Frequency, periods_in_year
 from goldenthread.targets.models import Target
 
-SECRET = "benchmark-secret-key-benchmark-secret-key"
 CLIENT_ID = "bench-partner"
 CLIENT_SECRET = "bench-partner-secret"
 YEARS = (2006, 2007, 2008)
 FEED = "/api/v1/feeds/laa?limit=500"
-
-
-@dataclass
-class Result:
-    name: str
-    requests: int
-    seconds: float
-    latencies: list[float]
-    body_bytes: int
-
-    @property
-    def rate(self) -> float:
-        return self.requests / self.seconds
-
-    def line(self) -> str:
-        ordered = sorted(self.latencies)
-        p50 = statistics.median(ordered) * 1000
-        p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000
-        size = f"{self.body_bytes / 1024:,.0f} KiB" if self.body_bytes else "empty"
-        return (
-            f"  {self.name:<38} {self.rate:>8.1f} req/s   p50 {p50:>7.1f} ms   "
-            f"p95 {p95:>7.1f} ms   body {size}"
-        )
 
 
 async def populate(url: str, indicators: int) -> None:
@@ -168,73 +141,15 @@ async def populate(url: str, indicators: int) -> None:
     await engine.dispose()
 
 
-async def drive(
-    base: str,
-    name: str,
-    path: str,
-    count: int,
-    concurrency: int,
-    headers: dict[str, str],
-    expect: int,
-) -> Result:
-    latencies: list[float] = []
-    remaining = count
-    size = 0
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(
-        base_url=base, headers=headers, limits=limits, timeout=120
-    ) as client:
-
-        async def worker() -> None:
-            nonlocal remaining, size
-            while remaining > 0:
-                remaining -= 1
-                started = time.perf_counter()
-                response = await client.get(path)
-                latencies.append(time.perf_counter() - started)
-                if response.status_code != expect:
-                    raise RuntimeError(f"{path}: {response.status_code} {response.text[:200]}")
-                size = len(response.content)
-
-        await client.get(path)  # warm up
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - started
-    return Result(name, count, elapsed, latencies, size)
-
-
 async def serve_and_drive(label: str, url: str, args: argparse.Namespace) -> None:
-    port = free_port()
-    env = {
-        **os.environ,
-        "GT_DATABASE_URL": url,
-        "GT_SECRET_KEY": SECRET,
-        "GT_DEMO": "false",
+    settings = {
         # The benchmark is one client far past any real allowance: count, but never refuse.
         "GT_RATE_LIMIT_CLIENT": "1000000/minute",
         "GT_RATE_LIMIT_SIGN_IN_ADDRESS": "1000/minute",
         "GT_WEBHOOKS_ENABLED": "false",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "goldenthread.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        await wait_until_up(base)
+    async with Server(url, settings) as server:
+        base = server.base
         async with httpx.AsyncClient(base_url=base) as http:
             token = await http.post(
                 "/api/v1/auth/token",
@@ -255,48 +170,40 @@ async def serve_and_drive(label: str, url: str, args: argparse.Namespace) -> Non
         )
         n = args.requests
         results = [
-            await drive(base, "GET /healthz (trivial)", "/healthz", n, 8, headers, 200),
+            await drive(base, "GET /healthz (trivial)", ["/healthz"] * n, 8, headers),
             await drive(
                 base,
                 "GET /feeds/laa, If-None-Match (304)",
-                f"{FEED}&since={since}",
-                n,
+                [f"{FEED}&since={since}"] * n,
                 8,
                 {**headers, "If-None-Match": etag},
                 304,
             ),
             await drive(
-                base, "GET /feeds/laa (whole, JSON)", FEED, args.full_requests, 2, headers, 200
+                base, "GET /feeds/laa (whole, JSON)", [FEED] * args.full_requests, 2, headers
             ),
             await drive(
                 base,
                 "GET /feeds/laa (whole, CSV)",
-                f"{FEED}&format=csv",
-                args.full_requests,
+                [f"{FEED}&format=csv"] * args.full_requests,
                 2,
                 headers,
-                200,
             ),
             await drive(
                 base,
                 "GET /feeds/laa?since (nothing new)",
-                f"{FEED}&since={since}",
-                n // 3,
+                [f"{FEED}&since={since}"] * (n // 3),
                 8,
                 headers,
-                200,
             ),
         ]
         for result in results:
-            print(result.line())
+            print(result.line(body=True))
         trivial, not_modified = results[0], results[1]
         print(
             f"  304 answers at {not_modified.rate / trivial.rate:.2f} x the trivial endpoint's "
             "rate (aim: at least 0.5)"
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:

@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,24 +29,27 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+from common import SECRET, Server, bearer, drop_postgres, postgres_database, postgres_reachable
 from sqlalchemy import insert
 
 from goldenthread.core.config import Settings
 from goldenthread.core.db import create_engine
 from goldenthread.core.migrate import upgrade
-from goldenthread.core.principal import Principal, PrincipalKind, Role
-from goldenthread.core.security import issue_token
+from goldenthread.core.principal import Role
+from goldenthread.imports.outturn_table import INSERT
 from goldenthread.indicators.models import Indicator
 from goldenthread.organisations.models import Organisation, OrganisationKind
 from goldenthread.periods.rules import MIN_YEAR, Frequency, period_of
 from goldenthread.users.models import User
 
-SECRET = "benchmark-secret-key-benchmark-secret-key"
-POSTGRES_URL = os.environ.get(
-    "GT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 INDICATORS = 1000
 RATIO_EVERY = 5  # one indicator in five is a ratio (numerator and denominator)
+IMPORT_SETTINGS = {
+    "GT_IMPORT_MAX_ROWS": "5000000",
+    "GT_IMPORT_MAX_BYTES": "1000000000",
+    # Nothing subscribes here; the dispatcher would only poll the database.
+    "GT_WEBHOOKS_ENABLED": "false",
+}
 
 
 @dataclass
@@ -125,25 +127,8 @@ def stored_rows(total: int) -> list[tuple[object, ...]]:
     return rows
 
 
-COLUMNS = (
-    "id",
-    "indicator_id",
-    "period",
-    "year",
-    "value",
-    "numerator",
-    "denominator",
-    "commentary",
-    "status",
-    "provenance",
-    "updated_by",
-    "updated_by_name",
-    "verified_by_name",
-    "verified_at",
-    "created_at",
-    "updated_at",
-    "version",
-)
+# The outturns table as the bulk import writes it, with the ids the raw paths give.
+COLUMNS = ("id", *INSERT)
 
 
 async def populate(url: str) -> None:
@@ -198,71 +183,8 @@ async def populate(url: str) -> None:
     await engine.dispose()
 
 
-class Server:
-    def __init__(self, url: str) -> None:
-        self.url = url
-        with __import__("socket").socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-
-    async def __aenter__(self) -> Server:
-        env = {
-            **os.environ,
-            "GT_DATABASE_URL": self.url,
-            "GT_SECRET_KEY": SECRET,
-            "GT_DEMO": "false",
-            "GT_IMPORT_MAX_ROWS": "5000000",
-            "GT_IMPORT_MAX_BYTES": "1000000000",
-            # Nothing subscribes here; the dispatcher would only poll the database.
-            "GT_WEBHOOKS_ENABLED": "false",
-        }
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "goldenthread.main:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ],
-            env=env,
-        )
-        async with httpx.AsyncClient() as client:
-            for _ in range(300):
-                try:
-                    if (await client.get(f"{self.base}/healthz")).status_code == 200:
-                        return self
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-        raise RuntimeError("the server did not start")
-
-    async def __aexit__(self, *_: object) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-    def peak_mb(self) -> float:
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        line = next(x for x in status.splitlines() if x.startswith("VmHWM"))
-        return int(line.split()[1]) / 1024
-
-
-def token() -> str:
-    principal = Principal(
-        kind=PrincipalKind.USER, id=1, name="Bench", organisation_id=1, role=Role.PERFORMANCE
-    )
-    return issue_token(principal, Settings(secret_key=SECRET))[0]
-
-
 async def upload(server: Server, path: Path, rows: int) -> Outcome:
-    headers = {"Authorization": f"Bearer {token()}", "Content-Type": "text/csv"}
+    headers = {**bearer(1, Role.PERFORMANCE), "Content-Type": "text/csv"}
 
     async def chunks() -> AsyncIterator[bytes]:
         with path.open("rb") as source:
@@ -345,7 +267,7 @@ async def bench_backend(
         # The raw path is timed just before and just after the import, and the two averaged,
         # so that load from elsewhere on the machine weighs on both sides alike.
         before = await raw(label, url, rows)
-        async with Server(url) as server:
+        async with Server(url, IMPORT_SETTINGS) as server:
             idle = server.peak_mb()
             first = await upload(server, small, args.rows)
             again = await upload(server, small, args.rows)
@@ -373,7 +295,7 @@ async def bench_backend(
     url = await make_url()  # type: ignore[operator]
     try:
         await populate(url)
-        async with Server(url) as server:
+        async with Server(url, IMPORT_SETTINGS) as server:
             outcome = await upload(server, big, args.big_rows)
             peak_big = server.peak_mb()
         print(line("API import, large file", args.big_rows, outcome.seconds))
@@ -390,20 +312,7 @@ async def drop(label: str, url: str) -> None:
     if label != "PostgreSQL":
         Path(url.split("///", 1)[1]).unlink(missing_ok=True)  # noqa: ASYNC240 — a moment
         return
-    admin = await asyncpg.connect(POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://"))
-    await admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-    await admin.close()
-
-
-async def postgres_reachable() -> bool:
-    try:
-        conn = await asyncio.wait_for(
-            asyncpg.connect(POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")), 3
-        )
-    except (OSError, asyncpg.PostgresError, TimeoutError):
-        return False
-    await conn.close()
-    return True
+    await drop_postgres(url)
 
 
 async def main() -> None:
@@ -432,13 +341,10 @@ async def main() -> None:
             write_csv(folder / "outturns-big.csv", args.big_rows)
 
         async def postgres_url() -> str:
-            database = f"gt_bench_{uuid.uuid4().hex[:10]}"
-            admin = await asyncpg.connect(
-                POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
-            )
-            await admin.execute(f'CREATE DATABASE "{database}"')
-            await admin.close()
-            return POSTGRES_URL.rsplit("/", 1)[0] + "/" + database
+            url = await postgres_database()
+            if url is None:
+                raise RuntimeError("PostgreSQL stopped answering")
+            return url
 
         async def sqlite_url() -> str:
             return f"sqlite+aiosqlite:///{folder / f'bench-{uuid.uuid4().hex[:6]}.db'}"

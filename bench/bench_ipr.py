@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from bench_api import populate as populate_register
-from common import run_on_each_backend
+from common import SECRET, add_services, run_on_each_backend
 from sqlalchemy import insert, select, update
 
 from goldenthread.actions.models import Action, ActionProgress
@@ -40,7 +40,7 @@ from goldenthread.core.migrate import upgrade
 from goldenthread.core.principal import Principal, PrincipalKind, Role
 from goldenthread.demo.loader import load_demo
 from goldenthread.indicators.models import Indicator
-from goldenthread.organisations.models import Organisation, OrgUnit, OrgUnitLevel
+from goldenthread.organisations.models import Organisation
 from goldenthread.periods.rules import parse_period
 from goldenthread.reports import pdf, service, xlsx
 from goldenthread.reports.models import FinanceFigure
@@ -49,7 +49,6 @@ from goldenthread.risks.models import Risk, RiskReview
 from goldenthread.status.cache import StatusCache
 from goldenthread.users.models import User
 
-SECRET = "benchmark-secret-key-benchmark-secret-key"
 PERIOD = "2008-09-M10"
 DIRECTORATES = ("Children", "Adults", "Place", "Resources")
 SERVICES_PER_DIRECTORATE = 5
@@ -63,26 +62,7 @@ async def populate(url: str, count: int) -> None:
     rng = random.Random(11)
     async with engine.begin() as conn:
         org = (await conn.execute(select(Organisation.id))).scalar_one()
-        services: list[int] = []
-        for name in DIRECTORATES:
-            directorate = (
-                await conn.execute(
-                    insert(OrgUnit).returning(OrgUnit.id),
-                    [{"organisation_id": org, "name": name, "level": OrgUnitLevel.DIRECTORATE}],
-                )
-            ).scalar_one()
-            rows = [
-                {
-                    "organisation_id": org,
-                    "parent_id": directorate,
-                    "name": f"{name} service {n}",
-                    "level": OrgUnitLevel.SERVICE,
-                }
-                for n in range(SERVICES_PER_DIRECTORATE)
-            ]
-            services += list(
-                (await conn.execute(insert(OrgUnit).returning(OrgUnit.id), rows)).scalars()
-            )
+        services = await add_services(conn, org, DIRECTORATES, SERVICES_PER_DIRECTORATE)
         people = list(
             (
                 await conn.execute(

@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import os
 import random
-import subprocess
 import sys
 import time
 from datetime import date, timedelta
@@ -25,16 +24,14 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
-from bench_api import drive
-from common import free_port, run_on_each_backend, wait_until_up
+from common import SECRET, Server, bearer, drive, run_on_each_backend
 from sqlalchemy import insert
 
 from goldenthread.actions.models import Action
 from goldenthread.core.config import Settings
 from goldenthread.core.db import create_engine
 from goldenthread.core.migrate import upgrade
-from goldenthread.core.principal import Principal, PrincipalKind, Role
-from goldenthread.core.security import issue_token
+from goldenthread.core.principal import Role
 from goldenthread.indicators.models import Indicator
 from goldenthread.objectives.models import Objective, ObjectiveIndicator, ObjectiveLink
 from goldenthread.organisations.models import (
@@ -49,7 +46,6 @@ from goldenthread.risks.models import Risk, RiskObjectiveLink
 from goldenthread.targets.models import Target
 from goldenthread.users.models import User
 
-SECRET = "benchmark-secret-key-benchmark-secret-key"
 PERIOD = "2008-09-Q1"
 # Objectives at each level beneath the ambition; the rest of the objectives are individual.
 LAA, CORPORATE, SERVICE = 5, 20, 100
@@ -271,14 +267,6 @@ async def populate(url: str, descendants: int) -> tuple[int, int, int, dict[str,
     return users[0], by_level[0][0], by_level[-1][0], made
 
 
-def bearer(user_id: int) -> dict[str, str]:
-    principal = Principal(
-        kind=PrincipalKind.USER, id=user_id, name="Bench", organisation_id=1, role=Role.VIEWER
-    )
-    token, _ = issue_token(principal, Settings(secret_key=SECRET))
-    return {"Authorization": f"Bearer {token}"}
-
-
 async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     user, ambition, person, made = await populate(url, args.descendants)
@@ -287,29 +275,9 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
         f"{made['indicators']:,} indicators and {made['actions']:,} actions beneath it, "
         f"loaded in {time.perf_counter() - started:.1f} s"
     )
-    port = free_port()
-    env = {**os.environ, "GT_DATABASE_URL": url, "GT_SECRET_KEY": SECRET, "GT_DEMO": "false"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "goldenthread.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        await wait_until_up(base)
-        headers = bearer(user)
+    async with Server(url) as server:
+        base = server.base
+        headers = bearer(user, Role.VIEWER)
         down = f"/api/v1/objectives/{ambition}/thread?period={PERIOD}"
         up = f"/api/v1/objectives/{person}/thread?period={PERIOD}"
         async with httpx.AsyncClient(base_url=base, headers=headers, timeout=60) as client:
@@ -322,9 +290,6 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
         ]
         for name, paths in runs:
             print((await drive(base, name, paths, 1, headers)).line())
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 async def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from goldenthread.actions import service
+from goldenthread.actions import access, listing, progress, service
 from goldenthread.actions.models import ActionStatus
 from goldenthread.actions.schemas import (
     ActionCreate,
@@ -14,7 +14,7 @@ from goldenthread.actions.schemas import (
     ProgressRead,
 )
 from goldenthread.core.deps import CurrentActor, Session
-from goldenthread.core.http import check_if_match, set_etag, version_etag
+from goldenthread.core.http import check_version, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.staff_access import StaffOnly
 from goldenthread.periods.workdays import today_in_london
@@ -40,7 +40,7 @@ async def list_actions(
 ) -> Page[ActionRead]:
     """List actions and milestones, soonest due first."""
     today = today_in_london()
-    rows, next_cursor = await service.list_actions(
+    rows, next_cursor = await listing.list_actions(
         session,
         principal,
         today,
@@ -55,7 +55,7 @@ async def list_actions(
         limit=limit,
         cursor=cursor,
     )
-    acc = await service.access_of(session, principal)
+    acc = await access.access_of(session, principal)
     return Page(
         items=[service.action_read(a, p, acc, today) for a, p in rows], next_cursor=next_cursor
     )
@@ -71,11 +71,11 @@ async def create_action(
 ) -> ActionRead:
     """Add an action to an objective, remedial action to an indicator, or a milestone."""
     today = today_in_london()
-    acc = await service.access_of(session, principal)
+    acc = await access.access_of(session, principal)
     editor = plan_access.Editor(principal, acc.reach)
     action = await service.create_action(session, actor, acc, editor, data, today)
     response.headers["Location"] = f"/api/v1/actions/{action.id}"
-    set_etag(response, version_etag(action.version))
+    set_version_etag(response, action.version)
     return service.action_read(action, await service.plan_of(session, action), acc, today)
 
 
@@ -85,8 +85,8 @@ async def get_action(
 ) -> ActionRead:
     """Read one action; the ETag is its version, for If-Match on update."""
     action = await service.get_action(session, action_id, principal)
-    set_etag(response, version_etag(action.version))
-    acc = await service.access_of(session, principal)
+    set_version_etag(response, action.version)
+    acc = await access.access_of(session, principal)
     return service.action_read(
         action, await service.plan_of(session, action), acc, today_in_london()
     )
@@ -104,11 +104,11 @@ async def update_action(
 ) -> ActionRead:
     """Change an action (its managers; owners report progress instead)."""
     action = await service.get_action(session, action_id, principal)
-    check_if_match(request, version_etag(action.version), f"Action {action.id}")
+    check_version(request, action.version, f"Action {action.id}")
     today = today_in_london()
-    acc = await service.access_of(session, principal)
+    acc = await access.access_of(session, principal)
     action = await service.update_action(session, actor, acc, action, data, today)
-    set_etag(response, version_etag(action.version))
+    set_version_etag(response, action.version)
     return service.action_read(action, await service.plan_of(session, action), acc, today)
 
 
@@ -118,8 +118,8 @@ async def delete_action(
 ) -> None:
     """Delete an action with its milestones and progress history."""
     action = await service.get_action(session, action_id, principal)
-    check_if_match(request, version_etag(action.version), f"Action {action.id}")
-    await service.delete_action(session, actor, await service.access_of(session, principal), action)
+    check_version(request, action.version, f"Action {action.id}")
+    await service.delete_action(session, actor, await access.access_of(session, principal), action)
 
 
 @router.get("/{action_id}/updates", response_model=list[ProgressRead])
@@ -128,7 +128,7 @@ async def list_progress(
 ) -> list[ProgressRead]:
     """The action's dated progress updates, newest first."""
     action = await service.get_action(session, action_id, principal)
-    return [service.progress_read(u) for u in await service.list_progress(session, action)]
+    return [progress.progress_read(u) for u in await progress.list_progress(session, action)]
 
 
 @router.post(
@@ -143,6 +143,6 @@ async def add_progress(
 ) -> ProgressRead:
     """Report progress (its owner may): a dated note, optionally a new status or percent."""
     action = await service.get_action(session, action_id, principal)
-    acc = await service.access_of(session, principal)
-    update = await service.add_progress(session, actor, acc, action, data, today_in_london())
-    return service.progress_read(update)
+    acc = await access.access_of(session, principal)
+    update = await progress.add_progress(session, actor, acc, action, data, today_in_london())
+    return progress.progress_read(update)

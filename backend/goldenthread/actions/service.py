@@ -1,29 +1,22 @@
-"""Actions and milestones: who may do what, listing, changes and dated progress updates."""
+"""Actions and milestones: reading one, checking what it refers to, creating, changing and
+deleting it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.actions import rules
-from goldenthread.actions.models import Action, ActionProgress, ActionStatus
-from goldenthread.actions.schemas import (
-    ActionCreate,
-    ActionRead,
-    ActionUpdate,
-    ProgressCreate,
-    ProgressRead,
-)
+from goldenthread.actions.access import Access, may_create
+from goldenthread.actions.models import Action, ActionStatus
+from goldenthread.actions.schemas import ActionCreate, ActionRead, ActionUpdate
 from goldenthread.audit import service as audit
 from goldenthread.core.db import utcnow
 from goldenthread.core.errors import FieldError, Forbidden, NotFound, ValidationFailed
-from goldenthread.core.pagination import decode_cursor, encode_cursor
-from goldenthread.core.principal import Actor, Principal, Role
-from goldenthread.core.staff_access import Reach, reach_of
+from goldenthread.core.principal import Actor, Principal
 from goldenthread.indicators.models import Indicator
 from goldenthread.objectives.models import Objective
 from goldenthread.organisations.models import OrgUnit
@@ -47,36 +40,6 @@ ACTION_FIELDS = (
     "percent_complete",
     "completed_on",
 )
-# Actions due further ahead than this are not worth a reminder-sized look back.
-REMINDER_LOOKBACK_DAYS = 400
-FAR_FUTURE = date(9999, 12, 31)
-
-
-@dataclass(frozen=True)
-class Access:
-    principal: Principal
-    reach: Reach
-
-    def may_manage(self, action: Action) -> bool:
-        p = self.principal
-        if not p.is_user or p.has_role(Role.VIEWER):
-            return False
-        if p.maintains_register:
-            return True
-        if p.has_role(Role.MANAGER) and self.reach.covers(action.org_unit_id):
-            return True
-        # Whoever raised an action (an indicator owner's remedial action) keeps it.
-        return action.created_by_id == p.id
-
-    def may_report(self, action: Action) -> bool:
-        p = self.principal
-        if not p.is_user or p.has_role(Role.VIEWER):
-            return False
-        return self.may_manage(action) or action.owner_id == p.id
-
-
-async def access_of(session: AsyncSession, principal: Principal) -> Access:
-    return Access(principal, await reach_of(session, principal))
 
 
 def action_read(action: Action, plan_id: int | None, access: Access, today: date) -> ActionRead:
@@ -110,69 +73,6 @@ async def get_action(session: AsyncSession, action_id: int, principal: Principal
     if action is None or not principal.is_user:
         raise NotFound(f"There is no action {action_id}.")
     return action
-
-
-def _due_key() -> ColumnElement[Any]:
-    return func.coalesce(Action.due_on, literal(FAR_FUTURE))
-
-
-async def list_actions(
-    session: AsyncSession,
-    principal: Principal,
-    today: date,
-    *,
-    mine: bool,
-    overdue: bool,
-    plan_id: int | None,
-    objective_id: int | None,
-    indicator_id: int | None,
-    owner_id: int | None,
-    parent_id: int | None,
-    status: ActionStatus | None,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[tuple[Action, int | None]], str | None]:
-    """Soonest due first (undated last)."""
-    due = _due_key()
-    query = (
-        select(Action, Objective.plan_id)
-        .outerjoin(Objective, Objective.id == Action.objective_id)
-        .order_by(due, Action.id)
-        .limit(limit + 1)
-    )
-    if mine:
-        query = query.where(Action.owner_id == principal.id)
-    if overdue:
-        query = query.where(Action.status.in_(sorted(rules.OPEN)), Action.due_on < today)
-    if plan_id is not None:
-        query = query.where(Objective.plan_id == plan_id)
-    if objective_id is not None:
-        query = query.where(Action.objective_id == objective_id)
-    if indicator_id is not None:
-        query = query.where(Action.indicator_id == indicator_id)
-    if owner_id is not None:
-        query = query.where(Action.owner_id == owner_id)
-    if parent_id is not None:
-        query = query.where(Action.parent_id == parent_id)
-    if status is not None:
-        query = query.where(Action.status == status)
-    if cursor:
-        due_text, after_id = decode_cursor(cursor)
-        try:
-            after_due = date.fromisoformat(str(due_text))
-        except ValueError as exc:
-            raise ValidationFailed(
-                "The cursor is not one this service issued.", [FieldError("cursor", "invalid")]
-            ) from exc
-        query = query.where((due > after_due) | ((due == after_due) & (Action.id > int(after_id))))
-    rows: list[tuple[Action, int | None]] = [
-        (a, p) for a, p in (await session.execute(query)).all()
-    ]
-    next_cursor = None
-    if len(rows) > limit:
-        last = rows[limit - 1][0]
-        next_cursor = encode_cursor([(last.due_on or FAR_FUTURE).isoformat(), last.id])
-    return rows[:limit], next_cursor
 
 
 async def _resolve(session: AsyncSession, values: dict[str, Any]) -> dict[str, Any]:
@@ -254,65 +154,11 @@ async def _resolve(session: AsyncSession, values: dict[str, Any]) -> dict[str, A
     return values
 
 
-def _snapshot(action: Action) -> dict[str, Any]:
+def snapshot(action: Action) -> dict[str, Any]:
     return audit.snapshot(action, ACTION_FIELDS)
 
 
-def _record(
-    session: AsyncSession,
-    actor: Actor,
-    action_name: str,
-    entity: str,
-    entity_id: int,
-    indicator_id: int | None,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> None:
-    audit.record(
-        session,
-        actor,
-        action=action_name,
-        entity=entity,
-        entity_id=entity_id,
-        indicator_id=indicator_id,
-        before=before,
-        after=after,
-    )
-
-
-async def _may_create(
-    session: AsyncSession, access: Access, editor: Editor, values: dict[str, Any]
-) -> bool:
-    p = access.principal
-    if not p.is_user or p.has_role(Role.VIEWER):
-        return False
-    if p.maintains_register:
-        return True
-    if p.has_role(Role.MANAGER) and access.reach.covers(values["org_unit_id"]):
-        return True
-    if values.get("parent_id") is not None:
-        parent = await session.get(Action, values["parent_id"])
-        if parent is not None and access.may_manage(parent):
-            return True
-    if values.get("objective_id") is not None:
-        plan = (
-            await session.execute(
-                select(Plan)
-                .join(Objective, Objective.plan_id == Plan.id)
-                .where(Objective.id == values["objective_id"])
-            )
-        ).scalar_one()
-        if editor.may_edit_plan(plan):
-            return True
-    if values.get("indicator_id") is not None and values.get("objective_id") is None:
-        # Indicator owners and deputies add remedial action on their own indicators.
-        indicator = await session.get(Indicator, values["indicator_id"])
-        if indicator is not None and p.id in (indicator.owner_id, indicator.deputy_id):
-            return True
-    return False
-
-
-def _settle(action: Action, *, status_given: bool, percent_given: bool, today: date) -> None:
+def settle(action: Action, *, status_given: bool, percent_given: bool, today: date) -> None:
     action.status, action.percent_complete = rules.settle_progress(
         action.status,
         action.percent_complete,
@@ -336,13 +182,13 @@ async def create_action(
     values = await _resolve(session, data.model_dump())
     if values["organisation_id"] is None:
         values["organisation_id"] = actor.principal.organisation_id
-    if not await _may_create(session, access, editor, values):
+    if not await may_create(session, access, editor, values):
         raise Forbidden(
             "You may not add this action: managers add actions for their own org unit and "
             "the units beneath it, indicator owners add remedial action on their indicators."
         )
     action = Action(**values, created_by_id=actor.principal.id or None)
-    _settle(
+    settle(
         action,
         status_given="status" in data.model_fields_set,
         percent_given="percent_complete" in data.model_fields_set,
@@ -350,8 +196,15 @@ async def create_action(
     )
     session.add(action)
     await session.flush()
-    _record(
-        session, actor, "create", "action", action.id, action.indicator_id, None, _snapshot(action)
+    audit.record_change(
+        session,
+        actor,
+        "create",
+        "action",
+        action.id,
+        None,
+        snapshot(action),
+        indicator_id=action.indicator_id,
     )
     return action
 
@@ -386,23 +239,32 @@ async def update_action(
         access.principal.maintains_register or access.reach.covers(merged["org_unit_id"])
     ):
         raise Forbidden("You may not hand this action to an org unit outside your own.")
-    before = _snapshot(action)
+    before = snapshot(action)
     for name in changes:
         setattr(action, name, merged[name])
     if "org_unit_id" not in changes and action.org_unit_id is None:
         action.org_unit_id = merged["org_unit_id"]
-    _settle(
+    settle(
         action,
         status_given="status" in changes,
         percent_given="percent_complete" in changes,
         today=today,
     )
-    after = _snapshot(action)
+    after = snapshot(action)
     if after == before:
         return action
     action.updated_at = utcnow()
     await session.flush()
-    _record(session, actor, "update", "action", action.id, action.indicator_id, before, after)
+    audit.record_change(
+        session,
+        actor,
+        "update",
+        "action",
+        action.id,
+        before,
+        after,
+        indicator_id=action.indicator_id,
+    )
     return action
 
 
@@ -411,99 +273,16 @@ async def delete_action(
 ) -> None:
     if not access.may_manage(action):
         raise Forbidden(f"You may not delete action {action.id}.")
-    before = _snapshot(action)
+    before = snapshot(action)
     await session.delete(action)
     await session.flush()
-    _record(session, actor, "delete", "action", action.id, action.indicator_id, before, None)
-
-
-async def list_progress(session: AsyncSession, action: Action) -> list[ActionProgress]:
-    query = (
-        select(ActionProgress)
-        .where(ActionProgress.action_id == action.id)
-        .order_by(ActionProgress.reported_on.desc(), ActionProgress.id.desc())
-        .limit(1000)
-    )
-    return list((await session.scalars(query)).all())
-
-
-async def add_progress(
-    session: AsyncSession,
-    actor: Actor,
-    access: Access,
-    action: Action,
-    data: ProgressCreate,
-    today: date,
-) -> ActionProgress:
-    if not access.may_report(action):
-        raise Forbidden(
-            f"You may not report progress on action {action.id}: its owner, the managers of "
-            "its org unit and the performance team may."
-        )
-    reported_on = data.reported_on or today
-    if reported_on > today + timedelta(days=1):
-        raise ValidationFailed(
-            "Progress is reported on what has happened.",
-            [FieldError("reported_on", "the date is in the future")],
-        )
-    before = _snapshot(action)
-    if data.status is not None:
-        action.status = data.status
-    if data.percent_complete is not None:
-        action.percent_complete = data.percent_complete
-    _settle(
-        action,
-        status_given=data.status is not None,
-        percent_given=data.percent_complete is not None,
-        today=reported_on,
-    )
-    update = ActionProgress(
-        action_id=action.id,
-        reported_on=reported_on,
-        note=data.note,
-        status=data.status,
-        percent_complete=data.percent_complete,
-        author_id=actor.principal.id or None,
-        author_name=actor.principal.name,
-    )
-    session.add(update)
-    after = _snapshot(action)
-    if after != before:
-        action.updated_at = utcnow()
-    await session.flush()
-    _record(
+    audit.record_change(
         session,
         actor,
-        "create",
-        "action_update",
-        update.id,
-        action.indicator_id,
-        before if after != before else None,
-        {
-            **after,
-            "action_id": action.id,
-            "reported_on": reported_on.isoformat(),
-            "note": data.note,
-        },
+        "delete",
+        "action",
+        action.id,
+        before,
+        None,
+        indicator_id=action.indicator_id,
     )
-    return update
-
-
-def progress_read(update: ActionProgress) -> ProgressRead:
-    return ProgressRead.model_validate(update)
-
-
-async def due_for_reminders(session: AsyncSession, today: date, lead_days: int) -> list[Action]:
-    """Open actions with an owner due within ``lead_days`` or already overdue (not long ago)."""
-    query = (
-        select(Action)
-        .where(
-            Action.owner_id.is_not(None),
-            Action.status.in_(sorted(rules.OPEN)),
-            Action.due_on.is_not(None),
-            Action.due_on <= today + timedelta(days=lead_days),
-            Action.due_on >= today - timedelta(days=REMINDER_LOOKBACK_DAYS),
-        )
-        .order_by(Action.due_on, Action.id)
-    )
-    return list((await session.scalars(query)).all())

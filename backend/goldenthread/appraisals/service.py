@@ -7,7 +7,7 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.appraisals import rules
@@ -49,6 +49,12 @@ async def manager_map(session: AsyncSession) -> dict[int, int | None]:
 def _visible(principal: Principal, manager_of: dict[int, int | None]) -> ColumnElement[bool]:
     people = rules.reports_of(principal.id, manager_of) | {principal.id}
     return or_(Appraisal.person_id.in_(sorted(people)), Appraisal.reviewer_id == principal.id)
+
+
+async def readable_ids(session: AsyncSession, principal: Principal) -> Select[int]:
+    """The ids of the appraisals the principal may read, as a subquery (their audit entries
+    follow the same rule)."""
+    return select(Appraisal.id).where(_visible(principal, await manager_map(session)))
 
 
 async def _names(session: AsyncSession, ids: set[int | None]) -> dict[int, str]:
@@ -256,26 +262,6 @@ def _snapshot(appraisal: Appraisal) -> dict[str, Any]:
     return values
 
 
-def _record(
-    session: AsyncSession,
-    actor: Actor,
-    action: str,
-    appraisal: Appraisal,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> None:
-    audit.record(
-        session,
-        actor,
-        action=action,
-        entity="appraisal",
-        entity_id=appraisal.id,
-        indicator_id=None,
-        before=before,
-        after=after,
-    )
-
-
 async def create_appraisal(session: AsyncSession, actor: Actor, data: AppraisalCreate) -> Appraisal:
     principal = actor.principal
     year = parse_year_param(data.year)
@@ -305,7 +291,9 @@ async def create_appraisal(session: AsyncSession, actor: Actor, data: AppraisalC
     appraisal = Appraisal(**values)
     session.add(appraisal)
     await session.flush()
-    _record(session, actor, "create", appraisal, None, _snapshot(appraisal))
+    audit.record_change(
+        session, actor, "create", "appraisal", appraisal.id, None, _snapshot(appraisal)
+    )
     return appraisal
 
 
@@ -334,5 +322,7 @@ async def update_appraisal(
         setattr(appraisal, name, value)
     appraisal.updated_at = utcnow()
     await session.flush()
-    _record(session, actor, "update", appraisal, before, _snapshot(appraisal))
+    audit.record_change(
+        session, actor, "update", "appraisal", appraisal.id, before, _snapshot(appraisal)
+    )
     return appraisal

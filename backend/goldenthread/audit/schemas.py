@@ -3,9 +3,39 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
+
+# Every kind of record the trail holds changes of (the ``entity`` of its entries).
+AuditedEntity = Literal[
+    "indicator",
+    "target",
+    "outturn",
+    "user",
+    "deadline_rule",
+    "cycle_template",
+    "cycle_year",
+    "cycle_event",
+    "plan",
+    "plan_checklist",
+    "qa_checklist_item",
+    "objective",
+    "objective_link",
+    "objective_indicator",
+    "action",
+    "action_update",
+    "risk",
+    "risk_review",
+    "commitment",
+    "commitment_item",
+    "commitment_review",
+    "appraisal",
+    "comparator_group",
+    "comparator_values",
+    "benchmark_aim",
+    "finance_figure",
+]
 
 
 class AuditEntryRead(BaseModel):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.audit.models import AuditEntry
@@ -63,6 +63,33 @@ def record(
     return entry
 
 
+def record_change(
+    session: AsyncSession,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: int,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    *,
+    indicator_id: int | None = None,
+    period: str | None = None,
+) -> AuditEntry:
+    """``record`` for the common case: what was done to which row, before and after; the
+    indicator and period only where the change is about one."""
+    return record(
+        session,
+        actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        indicator_id=indicator_id,
+        before=before,
+        after=after,
+        period=period,
+    )
+
+
 async def list_entries(
     session: AsyncSession,
     *,
@@ -70,9 +97,13 @@ async def list_entries(
     entity: str | None,
     limit: int,
     cursor: str | None,
+    visible: ColumnElement[bool] | None = None,
 ) -> tuple[list[AuditEntry], str | None]:
-    """Newest first, keyed on the entry id so pages never shift as entries are appended."""
+    """Newest first, keyed on the entry id so pages never shift as entries are appended;
+    ``visible`` keeps out the entries of records the caller may not read."""
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit + 1)
+    if visible is not None:
+        query = query.where(visible)
     if indicator_id is not None:
         query = query.where(AuditEntry.indicator_id == indicator_id)
     if entity is not None:

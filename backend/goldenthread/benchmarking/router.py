@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from goldenthread.benchmarking import aims, importer, service, value_file
 from goldenthread.benchmarking import benchmark as bench
-from goldenthread.benchmarking import importer, service
 from goldenthread.benchmarking.schemas import (
     AimRead,
     AimWrite,
@@ -27,12 +27,14 @@ from goldenthread.core.deps import (
     Session,
     StaffPrincipal,
 )
-from goldenthread.core.http import check_if_match, model_response, set_etag, version_etag
+from goldenthread.core.http import (
+    check_version,
+    model_response,
+    set_version_etag,
+)
 from goldenthread.core.principal import Actor, Via
 from goldenthread.core.query import YearParam, parse_year_param
-from goldenthread.imports.engine import Problem
-from goldenthread.imports.schemas import RowProblem
-from goldenthread.imports.upload import XLSX_TYPE, receive_upload
+from goldenthread.imports.upload import DryRun, Sheet, received_upload, upload_body
 from goldenthread.indicators import service as indicators
 
 router = APIRouter(tags=["benchmarking"])
@@ -44,28 +46,11 @@ GroupParam = Annotated[
 
 
 def _values_body() -> dict[str, Any]:
-    cell = {"type": ["string", "number", "null"]}
-    row = {"type": "object", "properties": dict.fromkeys(importer.LAYOUT, cell)}
-    return {
-        "requestBody": {
-            "required": True,
-            "description": "The file as the body (or the part named 'file' of a form). Columns: "
-            f"{', '.join(importer.LAYOUT)}; {', '.join(importer.REQUIRED)} are required, "
-            "council_name the first time a council is met.",
-            "content": {
-                "text/csv": {"schema": {"type": "string"}},
-                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-                "application/json": {"schema": {"type": "array", "items": row}},
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                        "required": ["file"],
-                    }
-                },
-            },
-        }
-    }
+    return upload_body(
+        value_file.LAYOUT,
+        f"{', '.join(value_file.REQUIRED)} are required, council_name the first time a "
+        "council is met.",
+    )
 
 
 # ---- groups ---------------------------------------------------------------------------------
@@ -88,7 +73,7 @@ async def create_group(
     """Create a comparator group (performance team); unknown member councils are added."""
     group = await service.create_group(session, actor, data)
     response.headers["Location"] = f"/api/v1/benchmarking/groups/{group.id}"
-    set_etag(response, version_etag(group.version))
+    set_version_etag(response, group.version)
     return group
 
 
@@ -98,7 +83,7 @@ async def get_group(
 ) -> GroupRead:
     """One comparator group; the ETag is its version, for If-Match on update."""
     group = await service.read_group(session, group_id)
-    set_etag(response, version_etag(group.version))
+    set_version_etag(response, group.version)
     return group
 
 
@@ -114,9 +99,9 @@ async def update_group(
 ) -> GroupRead:
     """Change a group's name, kind, members (replaced when sent) or which member is us."""
     current = await service.read_group(session, group_id)
-    check_if_match(request, version_etag(current.version), f"Comparator group {current.code}")
+    check_version(request, current.version, f"Comparator group {current.code}")
     group = await service.update_group(session, actor, group_id, data)
-    set_etag(response, version_etag(group.version))
+    set_version_etag(response, group.version)
     return group
 
 
@@ -133,50 +118,22 @@ async def import_values(
     session: Session,
     principal: RegisterPrincipal,
     settings: AppSettings,
-    dry_run: Annotated[bool, Query(description="Validate and report without writing.")] = False,
-    sheet: Annotated[
-        str | None, Query(max_length=100, description="Excel: the worksheet to read.")
-    ] = None,
+    dry_run: DryRun = False,
+    sheet: Sheet = None,
 ) -> JSONResponse:
     """Import comparator values (indicator_code, period, council_code, council_name, value,
     period_label, group) from a CSV, Excel or JSON file: every row is written or, when any
     row is rejected, none (422 problem naming each row and column)."""
-    actor = Actor(principal, Via.IMPORT)
-    upload = await receive_upload(request, settings.import_max_bytes)
-    try:
-        rows, outcome, warnings = await importer.read_upload(session, settings, upload, sheet)
-    finally:
-        upload.close()
-    problems = outcome.problems
-
-    def reject(row: int | None, column: str | None, value: object, message: str) -> None:
-        outcome.rejected += 1
-        if len(problems) < settings.import_max_reported_errors:
-            problems.append(Problem(row, column, None if value is None else str(value), message))
-        else:
-            outcome.truncated = True
-
-    if not outcome.rejected:
-        await importer.write_values(session, actor, rows, outcome, reject=reject, dry_run=dry_run)
-    written = not (dry_run or outcome.rejected)
-    summary = ValuesImportSummary(
-        kind="comparator_values",
-        format=upload.format,
+    async with received_upload(request, settings.import_max_bytes) as upload:
+        read = await value_file.read_upload(session, settings, upload, sheet)
+    summary = await importer.write_and_summarise(
+        session,
+        settings,
+        Actor(principal, Via.IMPORT),
+        read,
+        file_format=upload.format,
         dry_run=dry_run,
-        written=written,
-        rows_read=outcome.rows_read,
-        created=outcome.created,
-        updated=outcome.updated,
-        unchanged=outcome.unchanged,
-        rejected=outcome.rejected,
-        councils_created=outcome.councils_created,
-        memberships_added=outcome.memberships_added,
-        errors=[RowProblem(**p.as_dict()) for p in problems],
-        errors_truncated=outcome.truncated,
-        warnings=warnings,
-    ).model_dump(mode="json")
-    if outcome.rejected:
-        raise importer.refuse(outcome, summary)
+    )
     return JSONResponse(summary)
 
 
@@ -234,7 +191,7 @@ async def list_aims(
 ) -> list[AimRead]:
     """Targets expressed against a benchmark, each with the figure it stands for today."""
     indicator = await indicators.get_indicator(session, indicator_id, principal)
-    return await bench.aims_for(session, indicator)
+    return await aims.aims_for(session, indicator)
 
 
 @router.put("/indicators/{indicator_id}/benchmark-aims/{period}", response_model=AimRead)
@@ -255,7 +212,7 @@ async def put_aim(
     aim, created = await service.put_aim(session, actor, indicator, year, data)
     if created:
         response.status_code = status.HTTP_201_CREATED
-    (read,) = await bench.aims_for(session, indicator, aim_list=[aim])
+    (read,) = await aims.aims_for(session, indicator, aim_list=[aim])
     return read
 
 

@@ -167,15 +167,14 @@ async def create_group(session: AsyncSession, actor: Actor, data: GroupCreate) -
     )
     session.add(group)
     await session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
-        action="create",
-        entity="comparator_group",
-        entity_id=group.id,
-        indicator_id=None,
-        before=None,
-        after=_snapshot(group, list(member_codes), data.us),
+        "create",
+        "comparator_group",
+        group.id,
+        None,
+        _snapshot(group, list(member_codes), data.us),
     )
     return await read_group(session, group.id)
 
@@ -218,16 +217,7 @@ async def update_group(
     if after != before:
         group.updated_at = utcnow()
         await session.flush()
-        audit.record(
-            session,
-            actor,
-            action="update",
-            entity="comparator_group",
-            entity_id=group.id,
-            indicator_id=None,
-            before=before,
-            after=after,
-        )
+        audit.record_change(session, actor, "update", "comparator_group", group.id, before, after)
     return await read_group(session, group.id)
 
 
@@ -295,16 +285,16 @@ async def put_aim(
         aim.updated_by_name = actor.principal.name
         aim.updated_at = utcnow()
         await session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
-        action="create" if created else "update",
-        entity="benchmark_aim",
-        entity_id=aim.id,
+        "create" if created else "update",
+        "benchmark_aim",
+        aim.id,
+        before,
+        _aim_snapshot(aim),
         indicator_id=indicator.id,
         period=financial_year_code(year),
-        before=before,
-        after=_aim_snapshot(aim),
     )
     return aim, created
 
@@ -333,14 +323,14 @@ async def delete_aim(
     before = _aim_snapshot(aim)
     await session.delete(aim)
     await session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
-        action="delete",
-        entity="benchmark_aim",
-        entity_id=aim.id,
+        "delete",
+        "benchmark_aim",
+        aim.id,
+        before,
+        None,
         indicator_id=indicator.id,
         period=financial_year_code(aim.year),
-        before=before,
-        after=None,
     )

@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from goldenthread.benchmarking import importer, service
+from goldenthread.benchmarking import importer, service, value_file
 from goldenthread.benchmarking.models import ComparatorGroup, GroupKind
 from goldenthread.benchmarking.schemas import CouncilIn, GroupCreate, GroupUpdate
 from goldenthread.core.principal import Actor
@@ -360,10 +360,10 @@ async def load_dataset(
         )
     by_code = {d.code: known[k] for d, k in zip(data.indicators, keys, strict=True)}
     rows = [
-        importer.ValueRow(None, by_code[code], code, year, council, name, value, label)
+        value_file.ValueRow(None, by_code[code], code, year, council, name, value, label)
         for code, year, council, name, value, label in data.values
     ]
-    outcome = importer.Outcome(rows_read=len(rows))
+    outcome = value_file.Outcome(rows_read=len(rows))
 
     def reject(row: int | None, column: str | None, value: object, message: str) -> None:
         raise ValueError(f"{column}: {message} ({value})")

@@ -43,7 +43,7 @@ async def add_review(
     commitment.reviews.append(review)
     service.touch(commitment)
     await session.flush()
-    service.record(
+    audit.record_change(
         session,
         actor,
         "create",
@@ -78,5 +78,5 @@ async def sign_off(session: AsyncSession, actor: Actor, commitment: Commitment) 
     service.touch(commitment)
     await session.flush()
     after = audit.snapshot(commitment, ("signed_off_by_id", "signed_off_by_name", "signed_off_at"))
-    service.record(session, actor, "sign_off", "commitment", commitment.id, before, after)
+    audit.record_change(session, actor, "sign_off", "commitment", commitment.id, before, after)
     return commitment

@@ -22,11 +22,11 @@ from goldenthread.commitments.schemas import (
     QuadrantRead,
 )
 from goldenthread.core.db import utcnow
-from goldenthread.core.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
+from goldenthread.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Actor, Principal
 from goldenthread.core.query import parse_year_param
-from goldenthread.core.staff_access import reach_of
+from goldenthread.core.staff_access import check_reach
 from goldenthread.indicators.models import Indicator
 from goldenthread.objectives.models import Objective
 from goldenthread.organisations import service as organisations
@@ -162,11 +162,13 @@ async def check_may_edit(
     """The manager themself, managers of their unit or a unit above, the performance team."""
     if principal.is_user and principal.id == manager_id:
         return
-    if not (await reach_of(session, principal)).covers(org_unit_id):
-        raise Forbidden(
-            "You may not change these commitments: they are changed by the manager, the "
-            "managers of their unit (or a unit above it) and the performance team."
-        )
+    await check_reach(
+        session,
+        principal,
+        org_unit_id,
+        "You may not change these commitments: they are changed by the manager, the "
+        "managers of their unit (or a unit above it) and the performance team.",
+    )
 
 
 async def line_manager_of(session: AsyncSession, manager_id: int) -> int | None:
@@ -174,27 +176,6 @@ async def line_manager_of(session: AsyncSession, manager_id: int) -> int | None:
 
 
 # --- changing -----------------------------------------------------------------------------
-
-
-def record(
-    session: AsyncSession,
-    actor: Actor,
-    action: str,
-    entity: str,
-    entity_id: int,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> None:
-    audit.record(
-        session,
-        actor,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        indicator_id=None,
-        before=before,
-        after=after,
-    )
 
 
 def _item_snapshot(item: CommitmentItem) -> dict[str, Any]:
@@ -262,7 +243,7 @@ async def create_commitment(
     )
     session.add(commitment)
     await session.flush()
-    record(
+    audit.record_change(
         session,
         actor,
         "create",
@@ -297,7 +278,9 @@ async def add_item(
     commitment.items.append(item)
     touch(commitment)
     await session.flush()
-    record(session, actor, "create", "commitment_item", item.id, None, _item_snapshot(item))
+    audit.record_change(
+        session, actor, "create", "commitment_item", item.id, None, _item_snapshot(item)
+    )
     return item
 
 
@@ -338,7 +321,9 @@ async def update_item(
     item.updated_at = utcnow()
     touch(commitment)
     await session.flush()
-    record(session, actor, "update", "commitment_item", item.id, before, _item_snapshot(item))
+    audit.record_change(
+        session, actor, "update", "commitment_item", item.id, before, _item_snapshot(item)
+    )
     return item
 
 
@@ -353,4 +338,4 @@ async def delete_item(
     commitment.items.remove(item)
     touch(commitment)
     await session.flush()
-    record(session, actor, "delete", "commitment_item", item_id, before, None)
+    audit.record_change(session, actor, "delete", "commitment_item", item_id, before, None)

@@ -43,6 +43,13 @@ def check_if_match(
         )
 
 
+def check_version(
+    request: Request, version: int, what: str, current: dict[str, Any] | None = None
+) -> None:
+    """``check_if_match`` for a row whose ETag is its version."""
+    check_if_match(request, version_etag(version), what, current)
+
+
 class ConditionalGetMiddleware:
     """Gives every successful GET an ETag (its body's hash unless the endpoint set one) and
     answers a matching ``If-None-Match`` with 304."""
@@ -113,6 +120,11 @@ def model_response(model: BaseModel, status_code: int = 200) -> Response:
 
 def set_etag(response: Response, etag: str) -> None:
     response.headers["ETag"] = etag
+
+
+def set_version_etag(response: Response, version: int) -> None:
+    """Answer with the row's version as the ETag, for If-Match on the next change."""
+    set_etag(response, version_etag(version))
 
 
 class RequestGuardMiddleware:

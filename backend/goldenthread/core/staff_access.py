@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.core.deps import get_principal
-from goldenthread.core.errors import NotFound
+from goldenthread.core.errors import Forbidden, NotFound
 from goldenthread.core.principal import Principal, Role
 from goldenthread.organisations import service as organisations
 from goldenthread.users.models import User
@@ -56,3 +56,12 @@ async def reach_of(session: AsyncSession, principal: Principal) -> Reach:
     return Reach(
         everything=False, units=frozenset(await organisations.org_unit_subtree(session, unit))
     )
+
+
+async def check_reach(
+    session: AsyncSession, principal: Principal, org_unit_id: int | None, refusal: str
+) -> None:
+    """Refuse (403, with ``refusal``) a change to a record of an org unit outside the
+    principal's reach."""
+    if not (await reach_of(session, principal)).covers(org_unit_id):
+        raise Forbidden(refusal)

@@ -16,7 +16,7 @@ from goldenthread.core.errors import FieldError, Forbidden, NotFound, Validation
 from goldenthread.core.principal import Actor, Principal, Role
 from goldenthread.cycle.models import CycleEvent, CycleEventLink
 from goldenthread.cycle.schemas import EventRead, EventStatus, EventUpdate, LinkFields
-from goldenthread.cycle.service import audit_change, link_errors
+from goldenthread.cycle.service import link_errors
 from goldenthread.organisations.models import OrgUnit
 from goldenthread.periods.rules import financial_year_code
 from goldenthread.users.models import User
@@ -175,5 +175,5 @@ async def update_event(
     event.updated_at = utcnow()
     await session.flush()
     action = "done" if before["done_at"] is None and after["done_at"] is not None else "update"
-    audit_change(session, actor, action, "cycle_event", event.id, before, after)
+    audit.record_change(session, actor, action, "cycle_event", event.id, before, after)
     return event

@@ -5,7 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response, status
 
 from goldenthread.core.deps import CurrentActor, RegisterPrincipal, Session, StaffPrincipal
-from goldenthread.core.http import check_if_match, set_etag, version_etag
+from goldenthread.core.http import (
+    check_version,
+    set_version_etag,
+)
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.query import parse_year_param
 from goldenthread.cycle import events, service
@@ -51,7 +54,7 @@ async def create_template(
     """Add a recurring event to the cycle (performance team and administrators)."""
     template = await service.create_template(session, actor, data)
     response.headers["Location"] = f"/api/v1/cycle/templates/{template.id}"
-    set_etag(response, version_etag(template.version))
+    set_version_etag(response, template.version)
     return service.template_read(template)
 
 
@@ -61,7 +64,7 @@ async def get_template(
 ) -> TemplateRead:
     """Read one template; the ETag is its version, for If-Match on update."""
     template = await service.get_template(session, template_id)
-    set_etag(response, version_etag(template.version))
+    set_version_etag(response, template.version)
     return service.template_read(template)
 
 
@@ -77,9 +80,9 @@ async def update_template(
 ) -> TemplateRead:
     """Change a template; events already made keep their dates until refreshed."""
     template = await service.get_template(session, template_id)
-    check_if_match(request, version_etag(template.version), f"Template {template.id}")
+    check_version(request, template.version, f"Template {template.id}")
     template = await service.update_template(session, actor, template, data)
-    set_etag(response, version_etag(template.version))
+    set_version_etag(response, template.version)
     return service.template_read(template)
 
 
@@ -89,7 +92,7 @@ async def delete_template(
 ) -> None:
     """Delete a template that has no events yet (otherwise make it inactive)."""
     template = await service.get_template(session, template_id)
-    check_if_match(request, version_etag(template.version), f"Template {template.id}")
+    check_version(request, template.version, f"Template {template.id}")
     await service.delete_template(session, actor, template)
 
 
@@ -109,7 +112,7 @@ async def get_event(
 ) -> EventRead:
     """Read one dated event of the cycle."""
     event = await events.get_event(session, event_id)
-    set_etag(response, version_etag(event.version))
+    set_version_etag(response, event.version)
     return events.event_read(event, today_in_london())
 
 
@@ -125,7 +128,7 @@ async def update_event(
 ) -> EventRead:
     """Mark an event done (or due again), move its date, add a note or set what it concerns."""
     event = await events.get_event(session, event_id)
-    check_if_match(request, version_etag(event.version), f"Event '{event.title}'")
+    check_version(request, event.version, f"Event '{event.title}'")
     event = await events.update_event(session, actor, event, data)
-    set_etag(response, version_etag(event.version))
+    set_version_etag(response, event.version)
     return events.event_read(event, today_in_london())

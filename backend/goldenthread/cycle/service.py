@@ -141,7 +141,9 @@ async def create_template(
     template = CycleTemplate(**values)
     session.add(template)
     await session.flush()
-    audit_change(session, actor, "create", "cycle_template", template.id, None, _snapshot(template))
+    audit.record_change(
+        session, actor, "create", "cycle_template", template.id, None, _snapshot(template)
+    )
     return template
 
 
@@ -174,7 +176,7 @@ async def update_template(
         return template
     template.updated_at = utcnow()
     await session.flush()
-    audit_change(session, actor, "update", "cycle_template", template.id, before, after)
+    audit.record_change(session, actor, "update", "cycle_template", template.id, before, after)
     return template
 
 
@@ -189,28 +191,7 @@ async def delete_template(session: AsyncSession, actor: Actor, template: CycleTe
     before = _snapshot(template)
     await session.delete(template)
     await session.flush()
-    audit_change(session, actor, "delete", "cycle_template", template.id, before, None)
-
-
-def audit_change(
-    session: AsyncSession,
-    actor: Actor,
-    action: str,
-    entity: str,
-    entity_id: int,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> None:
-    audit.record(
-        session,
-        actor,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        indicator_id=None,
-        before=before,
-        after=after,
-    )
+    audit.record_change(session, actor, "delete", "cycle_template", template.id, before, None)
 
 
 # --- instances ---------------------------------------------------------------------------
@@ -297,7 +278,7 @@ async def instantiate(
         year=financial_year_code(year), created=created, updated=updated, unchanged=unchanged
     )
     if created or updated:
-        audit_change(session, actor, "create", "cycle_year", year, None, result.model_dump())
+        audit.record_change(session, actor, "create", "cycle_year", year, None, result.model_dump())
     return result
 
 

@@ -8,7 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from goldenthread.core.deps import CurrentActor, RegisterPrincipal, Session, StaffPrincipal
-from goldenthread.core.http import check_if_match, model_response, set_etag, version_etag
+from goldenthread.core.http import (
+    check_version,
+    model_response,
+    set_version_etag,
+)
 from goldenthread.core.pagination import Cursor, Limit
 from goldenthread.core.query import parse_year_param
 from goldenthread.deadlines import service, views
@@ -107,7 +111,7 @@ async def get_deadline_rule(
 ) -> DeadlineRuleRead:
     """The deadline rule: working days after a period ends, the due-soon and look-back windows."""
     rule = service.rule_read(await service.get_rule_row(session))
-    set_etag(response, version_etag(rule.version))
+    set_version_etag(response, rule.version)
     return rule
 
 
@@ -122,8 +126,8 @@ async def put_deadline_rule(
 ) -> DeadlineRuleRead:
     """Set the deadline rule (performance team); send If-Match with the ETag you read."""
     row = await service.get_rule_row(session)
-    check_if_match(request, version_etag(row.version if row else 0), "The deadline rule")
+    check_version(request, row.version if row else 0, "The deadline rule")
     row = await service.put_rule(session, actor, row, data)
     rule = service.rule_read(row)
-    set_etag(response, version_etag(rule.version))
+    set_version_etag(response, rule.version)
     return rule

@@ -205,7 +205,9 @@ def _codes_in_view(
     return view
 
 
-def _received_on(moment: datetime | None) -> date | None:
+def received_on_date(moment: datetime | None) -> date | None:
+    """The London calendar day of the moment a figure was handed in (a moment without a
+    zone is taken as it stands)."""
     if moment is None:
         return None
     if moment.tzinfo is None:
@@ -272,7 +274,7 @@ async def compute(session: AsyncSession, scope: Scope) -> Deadlines:
             )
         ).all()
     }
-    received = await _first_handed_in(conn, matching, codes)
+    received = await first_handed_in(conn, matching, codes)
     as_of = scope.as_of
     items: list[Deadline] = []
     for (
@@ -291,7 +293,7 @@ async def compute(session: AsyncSession, scope: Scope) -> Deadlines:
             status = statuses.get((indicator_id, period_code))
             state = rules.state_of(rule, period, deadline, status, as_of)
             received_on = (
-                _received_on(received.get((indicator_id, period_code)))
+                received_on_date(received.get((indicator_id, period_code)))
                 if state is DeadlineState.RECEIVED
                 else None
             )
@@ -324,10 +326,12 @@ async def compute(session: AsyncSession, scope: Scope) -> Deadlines:
     return Deadlines(rule_row, items)
 
 
-async def _first_handed_in(
+async def first_handed_in(
     conn: AsyncConnection, matching: Any, codes: list[str]
 ) -> dict[tuple[int, str], datetime]:
-    """When each figure was first recorded as submitted or beyond, from the audit trail.
+    """When each figure was first recorded as submitted or beyond, from the audit trail:
+    keyed by (indicator id, period code), for the indicators the ``matching`` subquery selects
+    and the period ``codes`` given.
 
     Entries made by the system itself (the demo loader, loading history from an old system)
     are left out: they record when the figures were loaded, not when they were handed in, and

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from goldenthread.benchmarking import importer, service
+from goldenthread.benchmarking import importer, service, value_file
 from goldenthread.benchmarking.models import GroupKind
 from goldenthread.benchmarking.rules import AimKind, is_ranked
 from goldenthread.benchmarking.schemas import AimWrite, CouncilIn, GroupCreate
@@ -103,7 +103,7 @@ async def load_benchmarks(
     standing = {
         code: Decimal(rng.uniform(-1, 1)).quantize(Decimal("0.001")) for code, _ in NEIGHBOURS
     }
-    rows: list[importer.ValueRow] = []
+    rows: list[value_file.ValueRow] = []
     by_code = {s.code: s for s in specs}
     for code, spread in BENCHMARKED.items():
         spec = by_code.get(code)
@@ -117,7 +117,7 @@ async def load_benchmarks(
                 noise = Decimal(rng.uniform(-0.04, 0.04)).quantize(Decimal("0.001"))
                 factor = 1 + standing[council] * spread + noise
                 rows.append(
-                    importer.ValueRow(
+                    value_file.ValueRow(
                         None,
                         register[code].id,
                         code,
@@ -127,7 +127,7 @@ async def load_benchmarks(
                         _figure(Decimal(level), factor, spec),
                     )
                 )
-    outcome = importer.Outcome(rows_read=len(rows))
+    outcome = value_file.Outcome(rows_read=len(rows))
 
     def reject(row: int | None, column: str | None, value: object, message: str) -> None:
         raise ValueError(f"demo comparator data: {column}: {message}")

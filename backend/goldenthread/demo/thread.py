@@ -16,24 +16,24 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from goldenthread.actions import service as actions
-from goldenthread.actions.models import Action, ActionStatus
-from goldenthread.actions.schemas import ActionCreate, ProgressCreate
+from goldenthread.actions.models import Action
 from goldenthread.core.config import Settings
-from goldenthread.core.principal import SYSTEM_ACTOR, SYSTEM_PRINCIPAL, Role
+from goldenthread.core.principal import SYSTEM_ACTOR, Role
 from goldenthread.core.security import hash_secret
-from goldenthread.core.staff_access import Reach
 from goldenthread.demo import data_action_plan as ac
+from goldenthread.demo.action_plan import load_action_plan
 from goldenthread.demo.data import DEMO_PASSWORD
+from goldenthread.demo.planning import (
+    add_action,
+    add_objective,
+    add_plan,
+    finish_plans,
+    report_progress,
+)
 from goldenthread.demo.series import DemoCalendar
 from goldenthread.indicators.models import Indicator
-from goldenthread.objectives import service as objectives
-from goldenthread.objectives.models import Objective, ObjectiveKind
-from goldenthread.objectives.schemas import ObjectiveCreate
 from goldenthread.periods.rules import financial_year_code
 from goldenthread.plans import checklist
-from goldenthread.plans import service as plans
-from goldenthread.plans.access import Editor
 from goldenthread.plans.models import Plan
 from goldenthread.plans.rules import ChecklistAnswer, PlanLevel, PlanStatus
 from goldenthread.plans.schemas import (
@@ -45,11 +45,6 @@ from goldenthread.plans.schemas import (
 from goldenthread.status import service as status_service
 from goldenthread.status.values import Rag
 from goldenthread.users.models import User
-
-FINAL_STATUS = "demo_plan_final_status"
-EVERYTHING = Reach(everything=True, units=frozenset())
-EDITOR = Editor(SYSTEM_PRINCIPAL, EVERYTHING)
-ACCESS = actions.Access(SYSTEM_PRINCIPAL, EVERYTHING)
 
 # (username, full name, job title, org unit key): people of the thread beyond the demo accounts.
 THREAD_PEOPLE = (
@@ -104,46 +99,6 @@ async def _people(
     return people
 
 
-async def _plan(session: AsyncSession, data: PlanCreate, status: PlanStatus) -> Plan:
-    # Every demo plan is the council's (the system loading it belongs to no organisation).
-    council = await session.scalar(select(User.organisation_id).where(User.username == "perf"))
-    data = data.model_copy(update={"organisation_id": council})
-    plan = await plans.create_plan(session, SYSTEM_ACTOR, EDITOR, data)
-    # Objectives go in while it is a draft; it takes its final status at the end.
-    session.info.setdefault(FINAL_STATUS, []).append((plan, status))
-    return plan
-
-
-def _finish_plans(session: AsyncSession) -> None:
-    for plan, status in session.info.pop(FINAL_STATUS, []):
-        plan.status = status
-
-
-async def _objective(session: AsyncSession, plan: Plan, **fields: object) -> Objective:
-    return await objectives.create_objective(
-        session, SYSTEM_ACTOR, EDITOR, plan, ObjectiveCreate.model_validate(fields)
-    )
-
-
-async def _action(session: AsyncSession, today: date, **fields: object) -> Action:
-    return await actions.create_action(
-        session, SYSTEM_ACTOR, ACCESS, EDITOR, ActionCreate.model_validate(fields), today
-    )
-
-
-async def _progress(
-    session: AsyncSession, action: Action, on: date, note: str, **fields: object
-) -> None:
-    await actions.add_progress(
-        session,
-        SYSTEM_ACTOR,
-        ACCESS,
-        action,
-        ProgressCreate.model_validate({"reported_on": on, "note": note, **fields}),
-        on,
-    )
-
-
 async def load_thread(
     session: AsyncSession,
     settings: Settings,
@@ -166,7 +121,7 @@ async def load_thread(
         return [register[c] for c in codes if c in register]
 
     published = PlanStatus.PUBLISHED
-    scs = await _plan(
+    scs = await add_plan(
         session,
         PlanCreate(
             level=PlanLevel.COMMUNITY_STRATEGY,
@@ -177,16 +132,16 @@ async def load_thread(
         ),
         published,
     )
-    greener = await _objective(
+    greener = await add_objective(
         session, scs, code="A1", title="A greener, more sustainable Wyvern", kind="ambition"
     )
-    safer = await _objective(
+    safer = await add_objective(
         session, scs, code="A2", title="Safer and stronger communities", kind="ambition"
     )
-    services = await _objective(
+    services = await add_objective(
         session, scs, code="A3", title="Effective, joined-up public services", kind="ambition"
     )
-    laa = await _plan(
+    laa = await add_plan(
         session,
         PlanCreate(
             level=PlanLevel.LOCAL_AREA_AGREEMENT,
@@ -196,7 +151,7 @@ async def load_thread(
         ),
         published,
     )
-    laa_waste = await _objective(
+    laa_waste = await add_objective(
         session,
         laa,
         code="LAA 4",
@@ -205,7 +160,7 @@ async def load_thread(
         contributes_to=[greener.id],
         indicator_ids=ind("NI 192", "NI 191"),
     )
-    await _objective(
+    await add_objective(
         session,
         laa,
         code="LAA 7",
@@ -214,7 +169,7 @@ async def load_thread(
         contributes_to=[safer.id],
         indicator_ids=ind("NI 16", "NI 20"),
     )
-    corporate = await _plan(
+    corporate = await add_plan(
         session,
         PlanCreate(
             level=PlanLevel.CORPORATE_PLAN,
@@ -225,7 +180,7 @@ async def load_thread(
         ),
         published,
     )
-    recycle = await _objective(
+    recycle = await add_objective(
         session,
         corporate,
         code="CP 3",
@@ -233,7 +188,7 @@ async def load_thread(
         contributes_to=[laa_waste.id],
         indicator_ids=ind("NI 193"),
     )
-    managed = await _objective(
+    managed = await add_objective(
         session,
         corporate,
         code="CP 9",
@@ -241,7 +196,7 @@ async def load_thread(
         contributes_to=[services.id],
         owner_id=people["elaine.carver"],
     )
-    directorate = await _plan(
+    directorate = await add_plan(
         session,
         PlanCreate(
             level=PlanLevel.DIRECTORATE_PLAN,
@@ -252,7 +207,7 @@ async def load_thread(
         ),
         published,
     )
-    strategy = await _objective(
+    strategy = await add_objective(
         session,
         directorate,
         code="EC 2",
@@ -260,7 +215,7 @@ async def load_thread(
         contributes_to=[recycle.id],
         indicator_ids=ind("NI 185"),
     )
-    service = await _plan(
+    service = await add_plan(
         session,
         PlanCreate(
             level=PlanLevel.SERVICE_PLAN,
@@ -284,7 +239,7 @@ async def load_thread(
             for n, item in enumerate(items)
         ]
         await checklist.answer(session, SYSTEM_ACTOR, service, ChecklistAnswers(answers=answers))
-    kerbside = await _objective(
+    kerbside = await add_objective(
         session,
         service,
         code="WM 1",
@@ -293,7 +248,7 @@ async def load_thread(
         indicator_ids=ind("NI 192"),
         owner_id=people["manager"],
     )
-    first_time = await _objective(
+    first_time = await add_objective(
         session,
         service,
         code="WM 2",
@@ -302,7 +257,7 @@ async def load_thread(
         indicator_ids=ind("LPI ENV-07"),
         owner_id=people["rhys.morgan"],
     )
-    await _objective(
+    await add_objective(
         session,
         service,
         code="WM 3",
@@ -310,7 +265,7 @@ async def load_thread(
         contributes_to=[strategy.id],
         indicator_ids=ind("NI 195a", "NI 196"),
     )
-    team = await _plan(
+    team = await add_plan(
         session,
         PlanCreate(
             level=PlanLevel.TEAM_PLAN,
@@ -323,7 +278,7 @@ async def load_thread(
         ),
         published,
     )
-    rollout = await _objective(
+    rollout = await add_objective(
         session,
         team,
         code="RT 1",
@@ -331,7 +286,7 @@ async def load_thread(
         contributes_to=[kerbside.id],
         owner_id=people["grace.whitlow"],
     )
-    respond = await _objective(
+    respond = await add_objective(
         session,
         team,
         code="RT 2",
@@ -341,7 +296,7 @@ async def load_thread(
 
     individual: dict[str, Plan] = {}
     for username in ("owner", "rhys.morgan", "kwame.asante"):
-        individual[username] = await _plan(
+        individual[username] = await add_plan(
             session,
             PlanCreate(
                 level=PlanLevel.INDIVIDUAL,
@@ -353,7 +308,7 @@ async def load_thread(
             ),
             PlanStatus.APPROVED,
         )
-    boxes = await _objective(
+    boxes = await add_objective(
         session,
         individual["owner"],
         title="Extend kerbside boxes to 5,000 more homes",
@@ -361,21 +316,21 @@ async def load_thread(
         owner_id=people["owner"],
         indicator_ids=ind("NI 192"),
     )
-    procedure = await _objective(
+    procedure = await add_objective(
         session,
         individual["owner"],
         title="Review the missed-collection procedure with the contractor",
         contributes_to=[respond.id],
         owner_id=people["owner"],
     )
-    contract = await _objective(
+    contract = await add_objective(
         session,
         individual["rhys.morgan"],
         title="Agree recovery terms in the collection contract",
         contributes_to=[first_time.id],
         owner_id=people["rhys.morgan"],
     )
-    doorstep = await _objective(
+    doorstep = await add_objective(
         session,
         individual["kwame.asante"],
         title="Run doorstep recycling campaigns on the three lowest-performing rounds",
@@ -385,7 +340,7 @@ async def load_thread(
 
     start = date(year, 4, 1)
     made: list[Action] = []
-    deliver = await _action(
+    deliver = await add_action(
         session,
         today,
         objective_id=boxes.id,
@@ -395,7 +350,7 @@ async def load_thread(
         due_on=today - timedelta(days=21),
         timescale="By the end of last month",
     )
-    await _progress(
+    await report_progress(
         session,
         deliver,
         today - timedelta(days=35),
@@ -403,7 +358,7 @@ async def load_thread(
         percent_complete=60,
     )
     made.append(deliver)
-    survey = await _action(
+    survey = await add_action(
         session,
         today,
         objective_id=boxes.id,
@@ -415,7 +370,7 @@ async def load_thread(
     )
     made.append(survey)
     made.append(
-        await _action(
+        await add_action(
             session,
             today,
             objective_id=procedure.id,
@@ -427,7 +382,7 @@ async def load_thread(
         )
     )
     made.append(
-        await _action(
+        await add_action(
             session,
             today,
             objective_id=contract.id,
@@ -439,7 +394,7 @@ async def load_thread(
         )
     )
     made.append(
-        await _action(
+        await add_action(
             session,
             today,
             objective_id=doorstep.id,
@@ -448,7 +403,7 @@ async def load_thread(
             due_on=today + timedelta(days=45),
         )
     )
-    award = await _action(
+    award = await add_action(
         session,
         today,
         objective_id=kerbside.id,
@@ -461,7 +416,7 @@ async def load_thread(
     )
     made.append(award)
     made.append(
-        await _action(
+        await add_action(
             session,
             today,
             parent_id=award.id,
@@ -479,7 +434,7 @@ async def load_thread(
     )
     red = next((s for s in statuses if s.rag is Rag.RED), None)
     if red is not None:
-        remedial = await _action(
+        remedial = await add_action(
             session,
             today,
             indicator_id=red.indicator_id,
@@ -489,7 +444,7 @@ async def load_thread(
             due_on=today + timedelta(days=60),
             description=f"Remedial action: {red.code} was red at {calendar.quarter_view.code}.",
         )
-        await _progress(
+        await report_progress(
             session,
             remedial,
             today - timedelta(days=2),
@@ -498,64 +453,7 @@ async def load_thread(
         )
         made.append(remedial)
 
-    count = len(made) + await _action_plan(session, people, units, managed, year)
-    _finish_plans(session)
+    count = len(made) + await load_action_plan(session, people, units, managed, year)
+    finish_plans(session)
     await session.flush()
     return ThreadSummary(plans=8 + len(individual), actions=count)
-
-
-async def _action_plan(
-    session: AsyncSession,
-    people: dict[str, int],
-    units: dict[str, int],
-    serves: Objective,
-    year: int,
-) -> int:
-    """The Audit Commission action plan: one objective per recommendation, its actions with
-    their timescales and leads, and the progress reported as dated updates."""
-    plan = await _plan(
-        session,
-        PlanCreate(
-            level=PlanLevel.ANNUAL_OPERATING_PLAN,
-            title="Managing performance management: action plan responding to the Audit Commission",
-            summary=f"{ac.SOURCE}. Progress as reported in {ac.REPORTED_ON:%B %Y}.",
-            owner_org_unit_id=units["policy"],
-            owner_user_id=people["simon.hale"],
-            start_year="2006-07",
-            end_year="2008-09",
-        ),
-        PlanStatus.PUBLISHED,
-    )
-    roles = {key: title for key, (_, _, title, _) in ac.LEADS.items()}
-    count = 0
-    for position, rec in enumerate(ac.RECOMMENDATIONS):
-        objective = await _objective(
-            session,
-            plan,
-            code=f"R{rec.number}",
-            title=rec.text[:300],
-            description=rec.response,
-            kind=ObjectiveKind.OBJECTIVE.value,
-            position=position,
-            contributes_to=[serves.id],
-            owner_id=people[ac.LEADS[rec.actions[0].leads[0]][0]],
-        )
-        for item in rec.actions:
-            leads = [roles[k] for k in item.leads] + ([item.others] if item.others else [])
-            status = ActionStatus.COMPLETE if item.complete else ActionStatus.IN_PROGRESS
-            action = await _action(
-                session,
-                ac.REPORTED_ON,
-                objective_id=objective.id,
-                code=f"R{rec.number}{item.letter}",
-                title=item.text[:500],
-                description="Lead: " + "; ".join(leads),
-                timescale=item.timescale[:200],
-                owner_id=people[ac.LEADS[item.leads[0]][0]],
-                due_on=item.due_on,
-                status=status.value,
-                org_unit_id=units[ac.LEADS[item.leads[0]][3]],
-            )
-            await _progress(session, action, ac.REPORTED_ON, item.progress)
-            count += 1
-    return count

@@ -4,7 +4,8 @@ frequency). Each fault is reported with its row and column."""
 
 from __future__ import annotations
 
-from goldenthread.imports.engine import ImportRun, IndicatorRef
+from goldenthread.imports.engine import ImportRun
+from goldenthread.imports.kinds import IndicatorRef
 from goldenthread.imports.readers import BadItem
 from goldenthread.imports.rules import CellError, parse_period_cell
 from goldenthread.periods.rules import Period

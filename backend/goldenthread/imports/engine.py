@@ -12,10 +12,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,107 +23,26 @@ from goldenthread.audit.models import AuditEntry
 from goldenthread.core.errors import DomainError
 from goldenthread.core.principal import Actor
 from goldenthread.imports.bulk import AUDIT_COLUMNS, Bulk
+from goldenthread.imports.kinds import (
+    SEEN_BYTES,
+    ImportKind,
+    IndicatorRef,
+    Keyed,
+    RowTable,
+    slot_of,
+)
+from goldenthread.imports.problems import Counts, Problem
 from goldenthread.imports.readers import BadItem, Row
 from goldenthread.imports.rules import cell_text, unneutralise
 from goldenthread.indicators import rules as indicator_rules
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator
-from goldenthread.periods.rules import MIN_YEAR, Frequency, Period, PeriodError, parse_period
-from goldenthread.status.rules import Aggregation, Polarity, Unit
+from goldenthread.periods.rules import Frequency, Period, PeriodError, parse_period
+from goldenthread.status.rules import Unit
 
-# Period slots of a year: the year itself, four quarters, twelve months.
-SLOTS_PER_YEAR = 17
-_SLOT_OFFSET = {Frequency.ANNUAL: 0, Frequency.QUARTERLY: 1, Frequency.MONTHLY: 5}
-SEEN_BYTES = (300 * SLOTS_PER_YEAR + 7) // 8
 # Bounds on what is cached by raw cell text, so a file of junk cannot grow them for ever.
 MAX_CACHED = 20_000
 MAX_SHOWN_VALUE = 200
-
-
-def slot_of(period: Period) -> int:
-    return (
-        (period.year - MIN_YEAR) * SLOTS_PER_YEAR
-        + _SLOT_OFFSET[period.frequency]
-        + (period.position - 1)
-    )
-
-
-@dataclass(slots=True)
-class IndicatorRef:
-    """What the row rules need of an indicator, and which of its keys the file has had."""
-
-    id: int
-    code: str
-    frequency: Frequency
-    aggregation: Aggregation
-    unit: Unit
-    polarity: Polarity
-    multiplier: Decimal
-    refusal: str | None  # why the caller may not write its figures, if they may not
-    percent: bool  # a value may be written 45% (meaning 45)
-    seen: bytearray  # one bit per period slot: the keys of this indicator met in the file
-
-
-@dataclass(slots=True)
-class Problem:
-    row: int | None
-    column: str | None
-    value: str | None
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        where = f"row {self.row}" if self.row is not None else "file"
-        return {
-            "field": f"{where}: {self.column}" if self.column else where,
-            "row": self.row,
-            "column": self.column,
-            "value": self.value,
-            "message": self.message,
-        }
-
-
-@dataclass
-class Counts:
-    rows_read: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    truncated: bool = False
-
-
-class Keyed(Protocol):
-    row: int
-    ref: IndicatorRef
-    period: Period
-    slot: int
-
-
-class ImportKind(Protocol):
-    """The rules of one kind of row (outturns, targets)."""
-
-    name: str
-    layout: tuple[str, ...]
-
-    def validate(self, run: ImportRun, rows: Sequence[Row]) -> list[Any]: ...
-
-    def same_request(self, first: Any, other: Any) -> bool: ...
-
-    async def write(self, run: ImportRun, rows: list[Any]) -> None: ...
-
-
-@dataclass(frozen=True)
-class RowTable:
-    """Where one kind of import writes: its table, statements and audited fields."""
-
-    entity: str
-    name: str
-    insert: Any
-    update: Any
-    snapshot: tuple[str, ...]
-    decimals: frozenset[str]
-    after: Callable[[tuple[Any, ...]], str]  # the audit JSON of a row as inserted
 
 
 class ImportRun:

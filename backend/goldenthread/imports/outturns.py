@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from json import dumps
 from typing import Any
 
 from goldenthread.core.errors import Forbidden
 from goldenthread.imports.checks import check_code, check_period
-from goldenthread.imports.engine import ImportRun, IndicatorRef, RowTable
+from goldenthread.imports.engine import ImportRun
+from goldenthread.imports.kinds import IndicatorRef
+from goldenthread.imports.outturn_table import EXISTING, ROWS, TABLE, snapshot
 from goldenthread.imports.readers import BadItem, Row
 from goldenthread.imports.rules import (
     MAX_COMMENTARY_CHARS,
@@ -36,73 +37,6 @@ from goldenthread.outturns.rules import (
 from goldenthread.periods.rules import Period
 from goldenthread.status.rules import Aggregation, Unit
 
-TABLE = "outturns"
-EXISTING = (
-    "indicator_id",
-    "period",
-    "id",
-    "value",
-    "numerator",
-    "denominator",
-    "commentary",
-    "status",
-    "provenance",
-    "verified_by_name",
-    "verified_at",
-    "version",
-)
-INSERT = (
-    "indicator_id",
-    "period",
-    "year",
-    "value",
-    "numerator",
-    "denominator",
-    "commentary",
-    "status",
-    "provenance",
-    "updated_by",
-    "updated_by_name",
-    "verified_by_name",
-    "verified_at",
-    "created_at",
-    "updated_at",
-    "version",
-)
-UPDATE = (
-    "value",
-    "numerator",
-    "denominator",
-    "commentary",
-    "status",
-    "provenance",
-    "updated_by",
-    "updated_by_name",
-    "verified_by_name",
-    "verified_at",
-    "updated_at",
-)
-# What the audit trail keeps of an outturn (``outturns.service.AUDITED_FIELDS``).
-SNAPSHOT = ("period", "value", "numerator", "denominator", "commentary", "status", "provenance")
-DECIMALS = frozenset({"value", "numerator", "denominator"})
-
-
-def _inserted(row: tuple[Any, ...]) -> str:
-    """The audit JSON of a row laid out as ``INSERT``: :func:`snapshot`, inlined, as it is
-    made for every row an import creates."""
-    value, numerator, denominator, commentary = row[3], row[4], row[5], row[6]
-    value = "null" if value is None else f'"{value}"'
-    numerator = "null" if numerator is None else f'"{numerator}"'
-    denominator = "null" if denominator is None else f'"{denominator}"'
-    commentary = dumps(commentary) if commentary else '""'
-    return (
-        f'{{"period": "{row[1]}", "value": {value}, "numerator": {numerator}, '
-        f'"denominator": {denominator}, "commentary": {commentary}, '
-        f'"status": "{row[7]}", "provenance": "{row[8]}"}}'
-    )
-
-
-ROWS = RowTable("outturn", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS, _inserted)
 _COLUMN_INDEX = {name: i for i, name in enumerate(OUTTURN_COLUMNS)}
 _STATUS_OF = {s.value: s for s in OutturnStatus}
 
@@ -119,27 +53,6 @@ class OutturnRow:
     commentary: str
     status: OutturnStatus | None
     repeat: bool = False
-
-
-def _j(value: object) -> str:
-    return "null" if value is None else f'"{value}"'
-
-
-def snapshot(
-    period: str,
-    value: object,
-    numerator: object,
-    denominator: object,
-    commentary: str,
-    status: str,
-    provenance: str,
-) -> str:
-    """The audit trail's JSON of an outturn, as ``audit.service.snapshot`` makes it."""
-    return (
-        f'{{"period": "{period}", "value": {_j(value)}, "numerator": {_j(numerator)}, '
-        f'"denominator": {_j(denominator)}, "commentary": {dumps(commentary)}, '
-        f'"status": "{status}", "provenance": "{provenance}"}}'
-    )
 
 
 class OutturnImport:

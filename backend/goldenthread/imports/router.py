@@ -8,11 +8,17 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from goldenthread.core.deps import AppSettings, CurrentPrincipal, StaffPrincipal
-from goldenthread.core.errors import PROBLEM_JSON
 from goldenthread.core.principal import Actor, Via
 from goldenthread.imports import service, templates
 from goldenthread.imports.schemas import ImportSummary
-from goldenthread.imports.upload import XLSX_TYPE, receive_upload
+from goldenthread.imports.upload import (
+    XLSX_TYPE,
+    DryRun,
+    Sheet,
+    import_answer,
+    received_upload,
+    upload_body,
+)
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 
@@ -22,11 +28,6 @@ def get_import_actor(principal: CurrentPrincipal) -> Actor:
 
 
 ImportActor = Annotated[Actor, Depends(get_import_actor)]
-DryRun = Annotated[bool, Query(description="Validate and report without writing anything.")]
-Sheet = Annotated[
-    str | None,
-    Query(max_length=100, description="Excel: the worksheet to read (default the first)."),
-]
 IdempotencyKey = Annotated[
     str | None,
     Header(
@@ -39,27 +40,7 @@ IdempotencyKey = Annotated[
 
 
 def _body(columns: tuple[str, ...]) -> dict[str, Any]:
-    cell = {"type": ["string", "number", "null"]}
-    row = {"type": "object", "properties": dict.fromkeys(columns, cell)}
-    return {
-        "requestBody": {
-            "required": True,
-            "description": "The file as the body (or as the part named 'file' of a form). "
-            f"Columns: {', '.join(columns)}; header names match in any case.",
-            "content": {
-                "text/csv": {"schema": {"type": "string"}},
-                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-                "application/json": {"schema": {"type": "array", "items": row}},
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                        "required": ["file"],
-                    }
-                },
-            },
-        }
-    }
+    return upload_body(columns, "header names match in any case.")
 
 
 async def _import(
@@ -71,8 +52,7 @@ async def _import(
     sheet: str | None,
     key: str | None,
 ) -> JSONResponse:
-    upload = await receive_upload(request, settings.import_max_bytes)
-    try:
+    async with received_upload(request, settings.import_max_bytes) as upload:
         answer = await service.run_import(
             request.app.state.sessionmaker,
             settings,
@@ -84,13 +64,8 @@ async def _import(
             key=key,
             instance=request.url.path,
         )
-    finally:
-        upload.close()
     headers = {"Idempotent-Replayed": "true"} if answer.replayed else None
-    media_type = PROBLEM_JSON if answer.status_code >= 400 else "application/json"
-    return JSONResponse(
-        answer.body, status_code=answer.status_code, media_type=media_type, headers=headers
-    )
+    return import_answer(answer.body, answer.status_code, headers)
 
 
 @router.post(

@@ -23,9 +23,11 @@ from goldenthread.core.errors import PROBLEM_BASE, Conflict, FieldError, Payload
 from goldenthread.core.principal import Actor
 from goldenthread.imports import idempotency
 from goldenthread.imports.bulk import StaleRows, open_bulk
-from goldenthread.imports.engine import ImportKind, ImportRun, Problem
+from goldenthread.imports.engine import ImportRun
 from goldenthread.imports.idempotency import Answer
+from goldenthread.imports.kinds import ImportKind
 from goldenthread.imports.outturns import OutturnImport
+from goldenthread.imports.problems import Problem
 from goldenthread.imports.readers import FileProblem, RowReader, TooManyRows, open_reader
 from goldenthread.imports.schemas import ImportSummary, RowProblem
 from goldenthread.imports.targets import TargetImport

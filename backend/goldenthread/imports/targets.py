@@ -11,7 +11,8 @@ from json import dumps
 from typing import Any
 
 from goldenthread.imports.checks import check_code, check_period
-from goldenthread.imports.engine import ImportRun, IndicatorRef, RowTable
+from goldenthread.imports.engine import ImportRun
+from goldenthread.imports.kinds import IndicatorRef, RowTable
 from goldenthread.imports.readers import BadItem, Row
 from goldenthread.imports.rules import (
     MAX_NOTE_CHARS,

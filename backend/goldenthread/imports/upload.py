@@ -10,16 +10,19 @@ from __future__ import annotations
 import codecs
 import hashlib
 import tempfile
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import IO
+from typing import IO, Annotated, Any
 
-from fastapi import Request
+from fastapi import Query, Request
+from fastapi.responses import JSONResponse
 from python_multipart.exceptions import ParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from goldenthread.core.errors import (
+    PROBLEM_JSON,
     FieldError,
     PayloadTooLarge,
     UnsupportedMediaType,
@@ -38,6 +41,47 @@ MEDIA_FORMATS = {
 EXTENSIONS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".json": "json"}
 UNDECLARED = ("", "application/octet-stream")
 ACCEPTED = "text/csv, " + XLSX_TYPE + ", application/json or multipart/form-data"
+
+DryRun = Annotated[bool, Query(description="Validate and report without writing anything.")]
+Sheet = Annotated[
+    str | None,
+    Query(max_length=100, description="Excel: the worksheet to read (default the first)."),
+]
+
+
+def upload_body(columns: tuple[str, ...], note: str) -> dict[str, Any]:
+    """The OpenAPI request body of an endpoint that takes a file of rows with ``columns``:
+    CSV, Excel, a JSON array of rows, or the part named 'file' of a form. ``note`` ends the
+    description (what the columns hold)."""
+    cell = {"type": ["string", "number", "null"]}
+    row = {"type": "object", "properties": dict.fromkeys(columns, cell)}
+    return {
+        "requestBody": {
+            "required": True,
+            "description": "The file as the body (or as the part named 'file' of a form). "
+            f"Columns: {', '.join(columns)}; {note}",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+                "application/json": {"schema": {"type": "array", "items": row}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+            },
+        }
+    }
+
+
+def import_answer(
+    body: Any, status_code: int, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """An import's summary as the answer: problem+json when the file was refused."""
+    media_type = PROBLEM_JSON if status_code >= 400 else "application/json"
+    return JSONResponse(body, status_code=status_code, media_type=media_type, headers=headers)
 
 
 @dataclass
@@ -226,3 +270,13 @@ async def receive_upload(request: Request, max_bytes: int) -> Upload:
         spool.file.close()
         raise
     return Upload(spool.file, spool.size, spool.hash.hexdigest(), file_format, charset)
+
+
+@asynccontextmanager
+async def received_upload(request: Request, max_bytes: int) -> AsyncIterator[Upload]:
+    """``receive_upload`` for a ``with`` block: the spooled file is closed when it ends."""
+    upload = await receive_upload(request, max_bytes)
+    try:
+        yield upload
+    finally:
+        upload.close()

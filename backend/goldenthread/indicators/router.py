@@ -15,7 +15,10 @@ from goldenthread.core.deps import (
     Session,
     StaffPrincipal,
 )
-from goldenthread.core.http import check_if_match, set_etag, version_etag
+from goldenthread.core.http import (
+    check_version,
+    set_version_etag,
+)
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.indicators import service
 from goldenthread.indicators.models import Indicator, Lifecycle
@@ -25,7 +28,7 @@ router = APIRouter(prefix="/indicators", tags=["indicators"])
 
 
 def _read(indicator: Indicator, response: Response) -> IndicatorRead:
-    set_etag(response, version_etag(indicator.version))
+    set_version_etag(response, indicator.version)
     return IndicatorRead.model_validate(indicator)
 
 
@@ -94,9 +97,9 @@ async def update_indicator(
 ) -> IndicatorRead:
     """Change some fields of an indicator; send If-Match with the ETag you read."""
     indicator = await service.get_indicator(session, indicator_id, principal, for_update=True)
-    check_if_match(
+    check_version(
         request,
-        version_etag(indicator.version),
+        indicator.version,
         f"Indicator {indicator.code}",
         {"version": indicator.version, "updated_at": indicator.updated_at.isoformat()},
     )
@@ -115,7 +118,7 @@ async def retire_indicator(
 ) -> IndicatorRead:
     """Retire an indicator: it leaves the active register but keeps its history."""
     indicator = await service.get_indicator(session, indicator_id, principal, for_update=True)
-    check_if_match(request, version_etag(indicator.version), f"Indicator {indicator.code}")
+    check_version(request, indicator.version, f"Indicator {indicator.code}")
     indicator = await service.update_indicator(
         session, actor, indicator, IndicatorUpdate(lifecycle=Lifecycle.RETIRED)
     )

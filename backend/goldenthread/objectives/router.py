@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response, status
 
 from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session, StaffPrincipal
-from goldenthread.core.http import check_if_match, model_response, set_etag, version_etag
+from goldenthread.core.http import check_version, model_response, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.query import parse_period_param
-from goldenthread.objectives import service, thread
+from goldenthread.objectives import links, orphans, service, thread
+from goldenthread.objectives.models import Objective
 from goldenthread.objectives.schemas import (
     IndicatorLinkCreate,
     LinkCreate,
@@ -22,9 +23,26 @@ from goldenthread.periods.rules import Frequency, period_containing
 from goldenthread.periods.workdays import today_in_london
 from goldenthread.plans import access
 from goldenthread.plans import service as plans
+from goldenthread.plans.access import Editor
+from goldenthread.plans.models import Plan
 from goldenthread.status import service as status_service
 
 router = APIRouter(tags=["objectives"])
+
+
+async def _answer(
+    session: Session, objective: Objective, plan: Plan, response: Response
+) -> ObjectiveRead:
+    set_version_etag(response, objective.version)
+    return await service.read_one(session, objective, plan)
+
+
+async def _for_change(
+    session: Session, objective_id: int, principal: StaffPrincipal
+) -> tuple[Objective, Plan, Editor]:
+    objective, plan = await service.get_objective(session, objective_id, principal)
+    return objective, plan, await access.editor_of(session, principal)
+
 
 ReasonParam = Query(
     None,
@@ -63,15 +81,14 @@ async def create_objective(
     editor = await access.editor_of(session, principal)
     objective = await service.create_objective(session, actor, editor, plan, data)
     response.headers["Location"] = f"/api/v1/objectives/{objective.id}"
-    set_etag(response, version_etag(objective.version))
-    return await service.read_one(session, objective, plan)
+    return await _answer(session, objective, plan, response)
 
 
 @router.get("/objectives/orphans", response_model=OrphanReport)
 async def orphan_report(session: Session, _: StaffPrincipal) -> OrphanReport:
     """Objectives and indicators that serve nothing above them, and individual objectives
     linked to no service-plan objective."""
-    return await service.orphans(session)
+    return await orphans.orphans(session)
 
 
 @router.get("/objectives/{objective_id}", response_model=ObjectiveRead, tags=["public"])
@@ -80,8 +97,7 @@ async def get_objective(
 ) -> ObjectiveRead:
     """Read one objective; the ETag is its version, for If-Match on update."""
     objective, plan = await service.get_objective(session, objective_id, principal)
-    set_etag(response, version_etag(objective.version))
-    return await service.read_one(session, objective, plan)
+    return await _answer(session, objective, plan, response)
 
 
 @router.patch("/objectives/{objective_id}", response_model=ObjectiveRead)
@@ -95,12 +111,10 @@ async def update_objective(
     response: Response,
 ) -> ObjectiveRead:
     """Change an objective (a published plan's only with an amendment_reason)."""
-    objective, plan = await service.get_objective(session, objective_id, principal)
-    check_if_match(request, version_etag(objective.version), f"Objective {objective.id}")
-    editor = await access.editor_of(session, principal)
+    objective, plan, editor = await _for_change(session, objective_id, principal)
+    check_version(request, objective.version, f"Objective {objective.id}")
     objective = await service.update_objective(session, actor, editor, objective, plan, data)
-    set_etag(response, version_etag(objective.version))
-    return await service.read_one(session, objective, plan)
+    return await _answer(session, objective, plan, response)
 
 
 @router.delete("/objectives/{objective_id}", status_code=status.HTTP_204_NO_CONTENT)
@@ -113,9 +127,8 @@ async def delete_objective(
     amendment_reason: str | None = ReasonParam,
 ) -> None:
     """Delete an objective with its links, indicators' links and actions."""
-    objective, plan = await service.get_objective(session, objective_id, principal)
-    check_if_match(request, version_etag(objective.version), f"Objective {objective.id}")
-    editor = await access.editor_of(session, principal)
+    objective, plan, editor = await _for_change(session, objective_id, principal)
+    check_version(request, objective.version, f"Objective {objective.id}")
     await service.delete_objective(session, actor, editor, objective, plan, amendment_reason)
 
 
@@ -128,9 +141,8 @@ async def add_link(
     principal: StaffPrincipal,
 ) -> ObjectiveRead:
     """Link an objective to one of a higher plan that it contributes to."""
-    objective, plan = await service.get_objective(session, objective_id, principal)
-    editor = await access.editor_of(session, principal)
-    await service.add_link(session, actor, editor, objective, plan, data)
+    objective, plan, editor = await _for_change(session, objective_id, principal)
+    await links.add_link(session, actor, editor, objective, plan, data)
     return await service.read_one(session, objective, plan)
 
 
@@ -146,9 +158,8 @@ async def remove_link(
     amendment_reason: str | None = ReasonParam,
 ) -> ObjectiveRead:
     """Remove a link up the thread."""
-    objective, plan = await service.get_objective(session, objective_id, principal)
-    editor = await access.editor_of(session, principal)
-    await service.remove_link(
+    objective, plan, editor = await _for_change(session, objective_id, principal)
+    await links.remove_link(
         session, actor, editor, objective, plan, parent_objective_id, amendment_reason
     )
     return await service.read_one(session, objective, plan)
@@ -163,9 +174,8 @@ async def add_indicator(
     principal: StaffPrincipal,
 ) -> ObjectiveRead:
     """Attach an indicator that measures the objective."""
-    objective, plan = await service.get_objective(session, objective_id, principal)
-    editor = await access.editor_of(session, principal)
-    await service.add_indicator(session, actor, editor, objective, plan, data)
+    objective, plan, editor = await _for_change(session, objective_id, principal)
+    await links.add_indicator(session, actor, editor, objective, plan, data)
     return await service.read_one(session, objective, plan)
 
 
@@ -179,9 +189,8 @@ async def remove_indicator(
     amendment_reason: str | None = ReasonParam,
 ) -> ObjectiveRead:
     """Detach an indicator from the objective."""
-    objective, plan = await service.get_objective(session, objective_id, principal)
-    editor = await access.editor_of(session, principal)
-    await service.remove_indicator(
+    objective, plan, editor = await _for_change(session, objective_id, principal)
+    await links.remove_indicator(
         session, actor, editor, objective, plan, indicator_id, amendment_reason
     )
     return await service.read_one(session, objective, plan)

@@ -1,12 +1,12 @@
-"""Objectives inside plans, their links up the golden thread and their indicators; the
-orphan report."""
+"""Objectives inside plans: reading them, the checks their links must pass, and creating,
+changing and deleting them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.audit import service as audit
@@ -14,24 +14,15 @@ from goldenthread.core.db import utcnow
 from goldenthread.core.errors import FieldError, NotFound, ValidationFailed
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Actor, Principal
-from goldenthread.indicators.models import Indicator, Lifecycle
+from goldenthread.indicators.models import Indicator
 from goldenthread.objectives import rules
 from goldenthread.objectives.models import Objective, ObjectiveIndicator, ObjectiveLink
-from goldenthread.objectives.schemas import (
-    IndicatorLinkCreate,
-    LinkCreate,
-    ObjectiveCreate,
-    ObjectiveRead,
-    ObjectiveUpdate,
-    OrphanIndicator,
-    OrphanObjective,
-    OrphanReport,
-)
+from goldenthread.objectives.schemas import ObjectiveCreate, ObjectiveRead, ObjectiveUpdate
 from goldenthread.plans import access
 from goldenthread.plans import service as plans
 from goldenthread.plans.access import Editor
 from goldenthread.plans.models import Plan
-from goldenthread.plans.rules import PARTNERSHIP_LEVELS, PlanLevel, PlanStatus
+from goldenthread.plans.rules import PlanLevel, PlanStatus
 from goldenthread.users.models import User
 
 OBJECTIVE_FIELDS = ("plan_id", "code", "title", "description", "kind", "owner_id", "position")
@@ -128,7 +119,7 @@ async def get_objective(
     return found[0], found[1]
 
 
-def _check_change(editor: Editor, plan: Plan, reason: str | None) -> None:
+def check_change(editor: Editor, plan: Plan, reason: str | None) -> None:
     editor.check_edit(plan)
     plans.check_change(plan, reason)
 
@@ -144,22 +135,22 @@ def _snapshot(objective: Objective) -> dict[str, Any]:
     return audit.snapshot(objective, OBJECTIVE_FIELDS)
 
 
-def _with_reason(values: dict[str, Any], reason: str | None) -> dict[str, Any]:
+def with_reason(values: dict[str, Any], reason: str | None) -> dict[str, Any]:
     return {**values, "amendment_reason": reason} if reason else values
 
 
 async def create_objective(
     session: AsyncSession, actor: Actor, editor: Editor, plan: Plan, data: ObjectiveCreate
 ) -> Objective:
-    _check_change(editor, plan, data.amendment_reason)
+    check_change(editor, plan, data.amendment_reason)
     await _check_owner(session, data.owner_id)
     if len(set(data.contributes_to)) != len(data.contributes_to):
         raise ValidationFailed(
             "An objective is linked to the same objective twice.",
             [FieldError("contributes_to", "the same objective is given twice")],
         )
-    parents = await _check_parents(session, plan.level, None, data.contributes_to, "contributes_to")
-    await _check_indicators(session, data.indicator_ids, "indicator_ids")
+    parents = await check_parents(session, plan.level, None, data.contributes_to, "contributes_to")
+    await check_indicators(session, data.indicator_ids, "indicator_ids")
     objective = Objective(
         plan_id=plan.id,
         **data.model_dump(include={"code", "title", "description", "kind", "owner_id", "position"}),
@@ -175,14 +166,14 @@ async def create_objective(
         "contributes_to": parents,
         "indicator_ids": list(dict.fromkeys(data.indicator_ids)),
     }
-    plans.record(
+    audit.record_change(
         session,
         actor,
         "create",
         "objective",
         objective.id,
         None,
-        _with_reason(after, data.amendment_reason),
+        with_reason(after, data.amendment_reason),
     )
     return objective
 
@@ -207,7 +198,7 @@ async def update_objective(
     if not any(getattr(objective, k) != v for k, v in changes.items()):
         editor.check_edit(plan)
         return objective
-    _check_change(editor, plan, data.amendment_reason)
+    check_change(editor, plan, data.amendment_reason)
     if "owner_id" in changes:
         await _check_owner(session, changes["owner_id"])
     before = _snapshot(objective)
@@ -215,14 +206,14 @@ async def update_objective(
         setattr(objective, name, value)
     objective.updated_at = utcnow()
     await session.flush()
-    plans.record(
+    audit.record_change(
         session,
         actor,
         "update",
         "objective",
         objective.id,
         before,
-        _with_reason(_snapshot(objective), data.amendment_reason),
+        with_reason(_snapshot(objective), data.amendment_reason),
     )
     return objective
 
@@ -235,16 +226,16 @@ async def delete_objective(
     plan: Plan,
     reason: str | None,
 ) -> None:
-    _check_change(editor, plan, reason)
+    check_change(editor, plan, reason)
     before = _snapshot(objective)
     await session.delete(objective)
     await session.flush()
-    plans.record(
-        session, actor, "delete", "objective", objective.id, _with_reason(before, reason), None
+    audit.record_change(
+        session, actor, "delete", "objective", objective.id, with_reason(before, reason), None
     )
 
 
-async def _check_parents(
+async def check_parents(
     session: AsyncSession, level: PlanLevel, child_id: int | None, parent_ids: list[int], field: str
 ) -> list[int]:
     """Every parent exists, sits in a higher plan that is not archived, and linking to it
@@ -288,7 +279,7 @@ async def _check_parents(
     return list(parent_ids)
 
 
-async def _check_indicators(session: AsyncSession, ids: list[int], field: str) -> None:
+async def check_indicators(session: AsyncSession, ids: list[int], field: str) -> None:
     if not ids:
         return
     found = set((await session.scalars(select(Indicator.id).where(Indicator.id.in_(ids)))).all())
@@ -301,223 +292,3 @@ async def _check_indicators(session: AsyncSession, ids: list[int], field: str) -
     ]
     if errors:
         raise ValidationFailed("Some indicators do not exist.", errors)
-
-
-async def add_link(
-    session: AsyncSession,
-    actor: Actor,
-    editor: Editor,
-    objective: Objective,
-    plan: Plan,
-    data: LinkCreate,
-) -> None:
-    _check_change(editor, plan, data.amendment_reason)
-    existing = await session.scalar(
-        select(ObjectiveLink.id).where(
-            ObjectiveLink.objective_id == objective.id,
-            ObjectiveLink.parent_objective_id == data.parent_objective_id,
-        )
-    )
-    if existing is not None:
-        return
-    await _check_parents(
-        session, plan.level, objective.id, [data.parent_objective_id], "parent_objective_id"
-    )
-    link = ObjectiveLink(objective_id=objective.id, parent_objective_id=data.parent_objective_id)
-    session.add(link)
-    await session.flush()
-    plans.record(
-        session,
-        actor,
-        "create",
-        "objective_link",
-        link.id,
-        None,
-        _with_reason(
-            {"objective_id": objective.id, "parent_objective_id": data.parent_objective_id},
-            data.amendment_reason,
-        ),
-    )
-
-
-async def remove_link(
-    session: AsyncSession,
-    actor: Actor,
-    editor: Editor,
-    objective: Objective,
-    plan: Plan,
-    parent_id: int,
-    reason: str | None,
-) -> None:
-    _check_change(editor, plan, reason)
-    link = await session.scalar(
-        select(ObjectiveLink).where(
-            ObjectiveLink.objective_id == objective.id,
-            ObjectiveLink.parent_objective_id == parent_id,
-        )
-    )
-    if link is None:
-        raise NotFound(f"Objective {objective.id} does not contribute to objective {parent_id}.")
-    await session.delete(link)
-    await session.flush()
-    plans.record(
-        session,
-        actor,
-        "delete",
-        "objective_link",
-        link.id,
-        _with_reason({"objective_id": objective.id, "parent_objective_id": parent_id}, reason),
-        None,
-    )
-
-
-async def add_indicator(
-    session: AsyncSession,
-    actor: Actor,
-    editor: Editor,
-    objective: Objective,
-    plan: Plan,
-    data: IndicatorLinkCreate,
-) -> None:
-    _check_change(editor, plan, data.amendment_reason)
-    await _check_indicators(session, [data.indicator_id], "indicator_id")
-    existing = await session.scalar(
-        select(ObjectiveIndicator.id).where(
-            ObjectiveIndicator.objective_id == objective.id,
-            ObjectiveIndicator.indicator_id == data.indicator_id,
-        )
-    )
-    if existing is not None:
-        return
-    link = ObjectiveIndicator(objective_id=objective.id, indicator_id=data.indicator_id)
-    session.add(link)
-    await session.flush()
-    plans.record(
-        session,
-        actor,
-        "create",
-        "objective_indicator",
-        link.id,
-        None,
-        _with_reason(
-            {"objective_id": objective.id, "indicator_id": data.indicator_id}, data.amendment_reason
-        ),
-        indicator_id=data.indicator_id,
-    )
-
-
-async def remove_indicator(
-    session: AsyncSession,
-    actor: Actor,
-    editor: Editor,
-    objective: Objective,
-    plan: Plan,
-    indicator_id: int,
-    reason: str | None,
-) -> None:
-    _check_change(editor, plan, reason)
-    removed = await session.scalar(
-        select(ObjectiveIndicator.id).where(
-            ObjectiveIndicator.objective_id == objective.id,
-            ObjectiveIndicator.indicator_id == indicator_id,
-        )
-    )
-    if removed is None:
-        raise NotFound(f"Indicator {indicator_id} does not measure objective {objective.id}.")
-    await session.execute(delete(ObjectiveIndicator).where(ObjectiveIndicator.id == removed))
-    plans.record(
-        session,
-        actor,
-        "delete",
-        "objective_indicator",
-        removed,
-        _with_reason({"objective_id": objective.id, "indicator_id": indicator_id}, reason),
-        None,
-        indicator_id=indicator_id,
-    )
-
-
-# --- orphans ------------------------------------------------------------------------------
-
-
-async def orphans(session: AsyncSession) -> OrphanReport:
-    """Four queries: live objectives with their plans, the links, the measured indicators
-    and the active indicators."""
-    rows = (
-        await session.execute(
-            select(
-                Objective.id,
-                Objective.code,
-                Objective.title,
-                Objective.owner_id,
-                Objective.plan_id,
-                Plan.title.label("plan_title"),
-                Plan.level,
-            )
-            .join(Plan, Plan.id == Objective.plan_id)
-            .where(Plan.status != PlanStatus.ARCHIVED)
-            .order_by(Objective.id)
-        )
-    ).all()
-    live = {row.id: row for row in rows}
-    links = (
-        await session.execute(select(ObjectiveLink.objective_id, ObjectiveLink.parent_objective_id))
-    ).all()
-    parents, _ = rules.adjacency((c, p) for c, p in links if c in live)
-    measured = set(
-        (
-            await session.scalars(
-                select(ObjectiveIndicator.indicator_id)
-                .join(Objective, Objective.id == ObjectiveIndicator.objective_id)
-                .join(Plan, Plan.id == Objective.plan_id)
-                .where(Plan.status != PlanStatus.ARCHIVED)
-            )
-        ).all()
-    )
-    indicators = (
-        await session.execute(
-            select(
-                Indicator.id,
-                Indicator.code,
-                Indicator.title,
-                Indicator.owner_id,
-                Indicator.org_unit_id,
-            )
-            .where(Indicator.lifecycle == Lifecycle.ACTIVE)
-            .order_by(Indicator.code_key)
-        )
-    ).all()
-
-    def orphan(row: Any) -> OrphanObjective:
-        return OrphanObjective(
-            id=row.id,
-            code=row.code,
-            title=row.title,
-            plan_id=row.plan_id,
-            plan_title=row.plan_title,
-            plan_level=row.level,
-            owner_id=row.owner_id,
-        )
-
-    top = PARTNERSHIP_LEVELS - {PlanLevel.LOCAL_AREA_AGREEMENT}
-    unlinked = [orphan(r) for r in rows if r.level not in top and not parents.get(r.id)]
-    individual = [
-        orphan(r)
-        for r in rows
-        if r.level is PlanLevel.INDIVIDUAL
-        and not any(
-            a in live and live[a].level is PlanLevel.SERVICE_PLAN
-            for a in rules.reachable([r.id], parents)
-        )
-    ]
-    return OrphanReport(
-        objectives=unlinked,
-        indicators=[
-            OrphanIndicator(
-                id=i.id, code=i.code, title=i.title, owner_id=i.owner_id, org_unit_id=i.org_unit_id
-            )
-            for i in indicators
-            if i.id not in measured
-        ],
-        individual_without_service_link=individual,
-    )

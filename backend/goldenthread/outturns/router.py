@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Path, Request, Response, status
 
 from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session
-from goldenthread.core.http import set_etag, version_etag
+from goldenthread.core.http import set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.period_rows import check_row_if_match, list_period_rows, stored_state
 from goldenthread.core.query import YearParam, parse_year_param
@@ -56,7 +56,7 @@ async def get_outturn(
     indicator = await indicators.get_indicator(session, indicator_id, principal)
     parsed = service.parse_outturn_period(indicator, period)
     outturn = await service.get_outturn(session, indicator, parsed.code)
-    set_etag(response, version_etag(outturn.version))
+    set_version_etag(response, outturn.version)
     return OutturnRead.model_validate(outturn)
 
 
@@ -83,7 +83,7 @@ async def put_outturn(
     outturn, created = await service.put_outturn(session, actor, indicator, parsed, data, existing)
     if created:
         response.status_code = status.HTTP_201_CREATED
-    set_etag(response, version_etag(outturn.version))
+    set_version_etag(response, outturn.version)
     return OutturnRead.model_validate(outturn)
 
 

@@ -166,16 +166,7 @@ async def answer(
     await session.flush()
     after = {str(k): [v.answer.value, v.comment] for k, v in existing.items()}
     if after != before:
-        audit.record(
-            session,
-            actor,
-            action="update",
-            entity="plan_checklist",
-            entity_id=plan.id,
-            indicator_id=None,
-            before=before,
-            after=after,
-        )
+        audit.record_change(session, actor, "update", "plan_checklist", plan.id, before, after)
     return await plan_checklist(session, plan)
 
 
@@ -219,15 +210,8 @@ async def create_item(
     item = QaChecklistItem(**data.model_dump())
     session.add(item)
     await session.flush()
-    audit.record(
-        session,
-        actor,
-        action="create",
-        entity="qa_checklist_item",
-        entity_id=item.id,
-        indicator_id=None,
-        before=None,
-        after=_snapshot(item),
+    audit.record_change(
+        session, actor, "create", "qa_checklist_item", item.id, None, _snapshot(item)
     )
     return item
 
@@ -252,14 +236,7 @@ async def update_item(
         return item
     item.updated_at = utcnow()
     await session.flush()
-    audit.record(
-        session,
-        actor,
-        action="update",
-        entity="qa_checklist_item",
-        entity_id=item.id,
-        indicator_id=None,
-        before=before,
-        after=_snapshot(item),
+    audit.record_change(
+        session, actor, "update", "qa_checklist_item", item.id, before, _snapshot(item)
     )
     return item

@@ -11,11 +11,13 @@ from goldenthread.core.deps import (
     Session,
     StaffPrincipal,
 )
-from goldenthread.core.http import check_if_match, set_etag, version_etag
+from goldenthread.core.http import check_version, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.query import YearParam, parse_year_param
 from goldenthread.periods.rules import financial_year_code
-from goldenthread.plans import access, checklist, service
+from goldenthread.plans import access, checklist, service, workflow
+from goldenthread.plans.access import Editor
+from goldenthread.plans.models import Plan
 from goldenthread.plans.rules import PlanLevel, PlanStatus
 from goldenthread.plans.schemas import (
     ChecklistAnswers,
@@ -31,6 +33,19 @@ from goldenthread.plans.schemas import (
 
 router = APIRouter(prefix="/plans", tags=["plans"])
 checklist_router = APIRouter(prefix="/plan-checklist-items", tags=["plans"])
+
+
+async def _for_change(
+    session: Session, plan_id: int, request: Request, principal: StaffPrincipal
+) -> tuple[Plan, Editor]:
+    plan = await service.get_plan(session, plan_id, principal)
+    check_version(request, plan.version, f"Plan {plan.id}")
+    return plan, await access.editor_of(session, principal)
+
+
+async def _answer(session: Session, plan: Plan, editor: Editor, response: Response) -> PlanRead:
+    set_version_etag(response, plan.version)
+    return await service.read_one(session, plan, editor)
 
 
 @router.get("", response_model=Page[PlanRead], tags=["public"])
@@ -78,8 +93,7 @@ async def create_plan(
     editor = await access.editor_of(session, principal)
     plan = await service.create_plan(session, actor, editor, data)
     response.headers["Location"] = f"/api/v1/plans/{plan.id}"
-    set_etag(response, version_etag(plan.version))
-    return await service.read_one(session, plan, editor)
+    return await _answer(session, plan, editor, response)
 
 
 @router.get("/{plan_id}", response_model=PlanRead, tags=["public"])
@@ -88,7 +102,7 @@ async def get_plan(
 ) -> PlanRead:
     """Read one plan; the ETag is its version, for If-Match on update."""
     plan = await service.get_plan(session, plan_id, principal)
-    set_etag(response, version_etag(plan.version))
+    set_version_etag(response, plan.version)
     return await service.read_one(session, plan, await access.editor_of(session, principal))
 
 
@@ -103,12 +117,9 @@ async def update_plan(
     response: Response,
 ) -> PlanRead:
     """Change a plan; a published one needs an amendment_reason, an archived one cannot."""
-    plan = await service.get_plan(session, plan_id, principal)
-    check_if_match(request, version_etag(plan.version), f"Plan {plan.id}")
-    editor = await access.editor_of(session, principal)
+    plan, editor = await _for_change(session, plan_id, request, principal)
     plan = await service.update_plan(session, actor, editor, plan, data)
-    set_etag(response, version_etag(plan.version))
-    return await service.read_one(session, plan, editor)
+    return await _answer(session, plan, editor, response)
 
 
 @router.delete("/{plan_id}", status_code=status.HTTP_204_NO_CONTENT)
@@ -116,9 +127,8 @@ async def delete_plan(
     plan_id: int, request: Request, session: Session, actor: CurrentActor, principal: StaffPrincipal
 ) -> None:
     """Delete a draft plan with its objectives (other plans are archived instead)."""
-    plan = await service.get_plan(session, plan_id, principal)
-    check_if_match(request, version_etag(plan.version), f"Plan {plan.id}")
-    await service.delete_plan(session, actor, await access.editor_of(session, principal), plan)
+    plan, editor = await _for_change(session, plan_id, request, principal)
+    await service.delete_plan(session, actor, editor, plan)
 
 
 @router.post("/{plan_id}/status", response_model=PlanRead)
@@ -132,12 +142,9 @@ async def change_status(
     response: Response,
 ) -> PlanRead:
     """Move a plan along its workflow (only the performance team quality-assures)."""
-    plan = await service.get_plan(session, plan_id, principal)
-    check_if_match(request, version_etag(plan.version), f"Plan {plan.id}")
-    editor = await access.editor_of(session, principal)
-    plan = await service.transition(session, actor, editor, plan, data)
-    set_etag(response, version_etag(plan.version))
-    return await service.read_one(session, plan, editor)
+    plan, editor = await _for_change(session, plan_id, request, principal)
+    plan = await workflow.transition(session, actor, editor, plan, data)
+    return await _answer(session, plan, editor, response)
 
 
 @router.post("/{plan_id}/new-version", response_model=PlanRead, status_code=status.HTTP_201_CREATED)
@@ -151,10 +158,9 @@ async def new_version(
     """Start the next version of a plan: a draft copy with its objectives and links."""
     plan = await service.get_plan(session, plan_id, principal)
     editor = await access.editor_of(session, principal)
-    copy = await service.new_version(session, actor, editor, plan)
+    copy = await workflow.new_version(session, actor, editor, plan)
     response.headers["Location"] = f"/api/v1/plans/{copy.id}"
-    set_etag(response, version_etag(copy.version))
-    return await service.read_one(session, copy, editor)
+    return await _answer(session, copy, editor, response)
 
 
 @router.get("/{plan_id}/checklist", response_model=PlanChecklistRead)
@@ -211,7 +217,7 @@ async def update_checklist_item(
 ) -> ChecklistItemRead:
     """Reword, reweigh, reorder or retire a checklist question (performance team)."""
     item = await checklist.get_item(session, item_id)
-    check_if_match(request, version_etag(item.version), f"Checklist question {item.id}")
+    check_version(request, item.version, f"Checklist question {item.id}")
     item = await checklist.update_item(session, actor, item, data)
-    set_etag(response, version_etag(item.version))
+    set_version_etag(response, item.version)
     return ChecklistItemRead.model_validate(item)

@@ -1,4 +1,5 @@
-"""Plans: create, change, move through the status workflow, and start new versions."""
+"""Plans: reading and listing them, checking their values, creating, changing and deleting
+them."""
 
 from __future__ import annotations
 
@@ -12,13 +13,12 @@ from goldenthread.core.db import utcnow
 from goldenthread.core.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Actor, Principal
-from goldenthread.objectives.models import Objective, ObjectiveIndicator, ObjectiveLink
 from goldenthread.organisations import service as organisations
 from goldenthread.plans import access, checklist, rules
 from goldenthread.plans.access import Editor
 from goldenthread.plans.models import Plan
 from goldenthread.plans.rules import PlanLevel, PlanStatus
-from goldenthread.plans.schemas import PlanCreate, PlanRead, PlanTransition, PlanUpdate
+from goldenthread.plans.schemas import PlanCreate, PlanRead, PlanUpdate
 from goldenthread.users.models import User
 
 PLAN_FIELDS = (
@@ -35,16 +35,6 @@ PLAN_FIELDS = (
     "sections",
     "edition",
     "supersedes_id",
-)
-CONTENT_FIELDS = (
-    "title",
-    "summary",
-    "owner_org_unit_id",
-    "owner_user_id",
-    "start_year",
-    "end_year",
-    "parent_id",
-    "sections",
 )
 
 
@@ -189,30 +179,8 @@ async def _owner_unit(session: AsyncSession, owner_user_id: int | None) -> int |
     return unit
 
 
-def _snapshot(plan: Plan) -> dict[str, Any]:
+def snapshot(plan: Plan) -> dict[str, Any]:
     return audit.snapshot(plan, PLAN_FIELDS)
-
-
-def record(
-    session: AsyncSession,
-    actor: Actor,
-    action: str,
-    entity: str,
-    entity_id: int,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    indicator_id: int | None = None,
-) -> None:
-    audit.record(
-        session,
-        actor,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        indicator_id=indicator_id,
-        before=before,
-        after=after,
-    )
 
 
 async def create_plan(
@@ -241,7 +209,7 @@ async def create_plan(
     plan = Plan(**values, status=PlanStatus.DRAFT, created_by_id=actor.principal.id or None)
     session.add(plan)
     await session.flush()
-    record(session, actor, "create", "plan", plan.id, None, _snapshot(plan))
+    audit.record_change(session, actor, "create", "plan", plan.id, None, snapshot(plan))
     return plan
 
 
@@ -265,7 +233,7 @@ async def update_plan(
         changes["summary"] = ""
     if "sections" in data.model_fields_set:
         changes["sections"] = data.sections.model_dump() if data.sections is not None else {}
-    before = _snapshot(plan)
+    before = snapshot(plan)
     current = {name: getattr(plan, name) for name in PLAN_FIELDS}
     if not any(current.get(k) != v for k, v in changes.items()):
         return plan
@@ -278,10 +246,10 @@ async def update_plan(
         setattr(plan, name, value)
     plan.updated_at = utcnow()
     await session.flush()
-    after = _snapshot(plan)
+    after = snapshot(plan)
     if data.amendment_reason:
         after["amendment_reason"] = data.amendment_reason
-    record(session, actor, "update", "plan", plan.id, before, after)
+    audit.record_change(session, actor, "update", "plan", plan.id, before, after)
     return plan
 
 
@@ -297,125 +265,7 @@ async def delete_plan(session: AsyncSession, actor: Actor, editor: Editor, plan:
         raise Conflict(
             f"Plan {plan.id} has {children} plans beneath it; move or delete them first."
         )
-    before = _snapshot(plan)
+    before = snapshot(plan)
     await session.delete(plan)
     await session.flush()
-    record(session, actor, "delete", "plan", plan.id, before, None)
-
-
-async def transition(
-    session: AsyncSession, actor: Actor, editor: Editor, plan: Plan, data: PlanTransition
-) -> Plan:
-    score = (await checklist.scores(session, [plan])).get(plan.id)
-    refusal = rules.transition_refusal(
-        plan.status,
-        data.status,
-        may_edit=editor.may_edit_plan(plan),
-        performance_team=editor.performance_team,
-        checklist_complete=score.complete if score else True,
-        checklist_required=plan.level is PlanLevel.SERVICE_PLAN and bool(score and score.required),
-    )
-    if refusal is not None:
-        if refusal.kind is rules.RefusalKind.NOT_PERMITTED:
-            raise Forbidden(refusal.message)
-        raise Conflict(refusal.message, [FieldError("status", refusal.message)])
-    before = _snapshot(plan)
-    plan.status = data.status
-    plan.status_changed_at = plan.updated_at = utcnow()
-    await session.flush()
-    after = _snapshot(plan)
-    if data.note:
-        after["note"] = data.note
-    record(session, actor, "status", "plan", plan.id, before, after)
-    if data.status is PlanStatus.PUBLISHED and plan.supersedes_id is not None:
-        await _archive_superseded(session, actor, plan.supersedes_id)
-    return plan
-
-
-async def _archive_superseded(session: AsyncSession, actor: Actor, plan_id: int) -> None:
-    """Publishing a new version retires the edition it replaces."""
-    old = await session.get(Plan, plan_id)
-    if old is None or old.status is not PlanStatus.PUBLISHED:
-        return
-    before = _snapshot(old)
-    old.status = PlanStatus.ARCHIVED
-    old.status_changed_at = old.updated_at = utcnow()
-    await session.flush()
-    record(session, actor, "status", "plan", old.id, before, _snapshot(old))
-
-
-async def new_version(session: AsyncSession, actor: Actor, editor: Editor, plan: Plan) -> Plan:
-    """A draft copy of the plan with its objectives, their links upwards and their
-    indicators; the copy replaces the original when it is published."""
-    editor.check_edit(plan)
-    refusal = rules.new_version_refusal(plan.status)
-    if refusal:
-        raise Conflict(refusal)
-    pending = await session.scalar(
-        select(Plan.id).where(Plan.supersedes_id == plan.id, Plan.status != PlanStatus.ARCHIVED)
-    )
-    if pending is not None:
-        raise Conflict(f"Plan {pending} is already the next version of plan {plan.id}.")
-    copy = Plan(
-        **{
-            name: getattr(plan, name)
-            for name in PLAN_FIELDS
-            if name not in ("status", "edition", "supersedes_id")
-        },
-        status=PlanStatus.DRAFT,
-        edition=plan.edition + 1,
-        supersedes_id=plan.id,
-        created_by_id=actor.principal.id or None,
-    )
-    copy.sections = dict(plan.sections or {})
-    session.add(copy)
-    await session.flush()
-    objectives = list(
-        (
-            await session.scalars(
-                select(Objective).where(Objective.plan_id == plan.id).order_by(Objective.id)
-            )
-        ).all()
-    )
-    mapping: dict[int, Objective] = {}
-    for objective in objectives:
-        twin = Objective(
-            plan_id=copy.id,
-            code=objective.code,
-            title=objective.title,
-            description=objective.description,
-            kind=objective.kind,
-            owner_id=objective.owner_id,
-            position=objective.position,
-            copied_from_id=objective.id,
-        )
-        session.add(twin)
-        mapping[objective.id] = twin
-    await session.flush()
-    old_ids = list(mapping)
-    if old_ids:
-        for child_id, parent_id in (
-            await session.execute(
-                select(ObjectiveLink.objective_id, ObjectiveLink.parent_objective_id).where(
-                    ObjectiveLink.objective_id.in_(old_ids)
-                )
-            )
-        ).all():
-            session.add(
-                ObjectiveLink(objective_id=mapping[child_id].id, parent_objective_id=parent_id)
-            )
-        for objective_id, indicator_id in (
-            await session.execute(
-                select(ObjectiveIndicator.objective_id, ObjectiveIndicator.indicator_id).where(
-                    ObjectiveIndicator.objective_id.in_(old_ids)
-                )
-            )
-        ).all():
-            session.add(
-                ObjectiveIndicator(objective_id=mapping[objective_id].id, indicator_id=indicator_id)
-            )
-        await session.flush()
-    after = _snapshot(copy)
-    after["objectives_copied"] = len(objectives)
-    record(session, actor, "version", "plan", copy.id, None, after)
-    return copy
+    audit.record_change(session, actor, "delete", "plan", plan.id, before, None)

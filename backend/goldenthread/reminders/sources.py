@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from goldenthread.actions import service as actions
+from goldenthread.actions import listing as actions
 from goldenthread.calendars import service as calendars
 from goldenthread.deadlines import service as deadlines
 from goldenthread.deadlines.rules import DeadlineState

@@ -312,15 +312,14 @@ async def _write(session: AsyncSession, actor: Actor, changes: list[_Change]) ->
     await session.flush()
     for change in changes:
         assert change.current is not None
-        audit.record(
+        audit.record_change(
             session,
             actor,
-            action="create" if change.before is None else "update",
-            entity="finance_figure",
-            entity_id=change.current.id,
-            indicator_id=None,
-            before=change.before,
-            after={"org_unit_id": change.item.org_unit_id, **_snapshot(change.item.values)},
+            "create" if change.before is None else "update",
+            "finance_figure",
+            change.current.id,
+            change.before,
+            {"org_unit_id": change.item.org_unit_id, **_snapshot(change.item.values)},
             period=change.item.period,
         )
     await session.flush()

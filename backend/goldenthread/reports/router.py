@@ -15,21 +15,24 @@ from goldenthread.core.deps import (
     RegisterPrincipal,
     Session,
 )
-from goldenthread.core.errors import PROBLEM_JSON, FieldError, NotFound, ValidationFailed
+from goldenthread.core.errors import FieldError, NotFound, ValidationFailed
 from goldenthread.core.http import model_response
 from goldenthread.core.principal import Actor, Principal, Via
 from goldenthread.core.query import PeriodParam, YearParam, parse_period_param, parse_year_param
-from goldenthread.imports.upload import XLSX_TYPE, receive_upload
+from goldenthread.imports.upload import (
+    XLSX_TYPE,
+    DryRun,
+    Sheet,
+    import_answer,
+    received_upload,
+    upload_body,
+)
 from goldenthread.reports import finance, pdf, rules, service, xlsx
 from goldenthread.reports.schemas import FinanceImportSummary, FinanceList, IprRead
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
 PDF_TYPE = "application/pdf"
-Sheet = Annotated[
-    str | None,
-    Query(max_length=100, description="Excel: the worksheet to read (default the first)."),
-]
 
 
 def _staff_only(principal: Principal) -> None:
@@ -153,28 +156,9 @@ async def list_finance(
 
 
 def _import_body() -> dict[str, Any]:
-    cell = {"type": ["string", "number", "null"]}
-    row = {"type": "object", "properties": dict.fromkeys(finance.FINANCE_COLUMNS, cell)}
-    return {
-        "requestBody": {
-            "required": True,
-            "description": "The file as the body (or as the part named 'file' of a form). "
-            f"Columns: {', '.join(finance.FINANCE_COLUMNS)}; org_unit is the unit's name or "
-            "id; figures in pounds.",
-            "content": {
-                "text/csv": {"schema": {"type": "string"}},
-                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-                "application/json": {"schema": {"type": "array", "items": row}},
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                        "required": ["file"],
-                    }
-                },
-            },
-        }
-    }
+    return upload_body(
+        finance.FINANCE_COLUMNS, "org_unit is the unit's name or id; figures in pounds."
+    )
 
 
 @router.post("/finance/import", response_model=FinanceImportSummary, openapi_extra=_import_body())
@@ -183,18 +167,14 @@ async def import_finance(
     session: Session,
     principal: RegisterPrincipal,
     settings: AppSettings,
-    dry_run: Annotated[
-        bool, Query(description="Validate and report without writing anything.")
-    ] = False,
+    dry_run: DryRun = False,
     sheet: Sheet = None,
 ) -> JSONResponse:
     """Import budget monitoring figures (org_unit, period, budget, forecast, actual, note) from
     a CSV, Excel or JSON file: every row is written, or, when any row is rejected, none (422
     with the same summary, naming each row and column)."""
-    upload = await receive_upload(
-        request, min(settings.import_max_bytes, finance.MAX_FINANCE_BYTES)
-    )
-    try:
+    limit = min(settings.import_max_bytes, finance.MAX_FINANCE_BYTES)
+    async with received_upload(request, limit) as upload:
         status_code, body = await finance.import_finance(
             session,
             Actor(principal, Via.IMPORT),
@@ -203,7 +183,4 @@ async def import_finance(
             sheet=sheet,
             instance=request.url.path,
         )
-    finally:
-        upload.close()
-    media_type = PROBLEM_JSON if status_code >= 400 else "application/json"
-    return JSONResponse(body, status_code=status_code, media_type=media_type)
+    return import_answer(body, status_code)

@@ -18,7 +18,7 @@ from goldenthread.core.errors import FieldError, ValidationFailed
 from goldenthread.core.principal import Principal
 from goldenthread.deadlines import service as deadlines
 from goldenthread.periods.rules import Period
-from goldenthread.reports import rules, sections
+from goldenthread.reports import rules
 from goldenthread.reports.rules import ScopeKind, ScopeSpec
 from goldenthread.reports.schemas import (
     ActionsSectionRead,
@@ -30,6 +30,11 @@ from goldenthread.reports.schemas import (
     ScopeRead,
 )
 from goldenthread.reports.scope import ResolvedScope, Units, load_units, resolve
+from goldenthread.reports.sections import actions as action_section
+from goldenthread.reports.sections import data_quality as quality_section
+from goldenthread.reports.sections import finance as finance_section
+from goldenthread.reports.sections import people as people_section
+from goldenthread.reports.sections import risks as risk_section
 from goldenthread.status import service as status
 from goldenthread.status.cache import StatusCache
 from goldenthread.status.schemas import StatusRead, StatusSummary
@@ -128,7 +133,7 @@ async def build_ipr(
         status.summarise(period, items, set()), status.summarise(previous, earlier, set())
     )
 
-    actions = await sections.load_actions(
+    actions = await action_section.load_actions(
         conn,
         scope,
         as_of=as_of,
@@ -136,21 +141,25 @@ async def build_ipr(
         today=today,
         at_risk_days=request.at_risk_days,
     )
-    risks = await sections.load_risks(conn, scope, as_of=as_of, previous_as_of=previous_as_of)
+    risks = await risk_section.load_risks(conn, scope, as_of=as_of, previous_as_of=previous_as_of)
     finance_units = scope.finance_units
     if scope.add_indicator_units and finance_units is not None:
         finance_units = finance_units | units.with_ancestors(
             {i.org_unit_id for i in items if i.org_unit_id is not None}
         )
-    finance = await sections.finance_section(conn, units, finance_units, period, previous, items)
-    quality, quality_owners = await sections.data_quality(conn, scope, items, rule, as_of=as_of)
+    finance = await finance_section.finance_section(
+        conn, units, finance_units, period, previous, items
+    )
+    quality, quality_owners = await quality_section.data_quality(
+        conn, scope, items, rule, as_of=as_of
+    )
 
     judged = {Rag.RED, Rag.AMBER} if request.include_amber else {Rag.RED}
     exceptional = sorted(
         (i for i in items if i.rag in judged),
         key=lambda i: (i.rag is not Rag.RED, i.code.casefold()),
     )
-    remedial: dict[int, list[sections.ActionRow]] = {}
+    remedial: dict[int, list[action_section.ActionRow]] = {}
     for action in actions:
         if action.row.indicator_id is not None:
             remedial.setdefault(action.row.indicator_id, []).append(action)
@@ -175,7 +184,7 @@ async def build_ipr(
     people |= {a.row.owner_id for a in actions if a.row.owner_id}
     people |= {r.row.owner_id for r in risks if r.row.owner_id}
     people |= {owner for owner in quality_owners.values() if owner}
-    names = await sections.names_of(conn, people)
+    names = await people_section.names_of(conn, people)
     for entry in quality.items:
         owner = quality_owners.get(entry.indicator_id)
         entry.owner_name = names.get(owner) if owner else None
@@ -221,7 +230,7 @@ async def build_ipr(
 def _exception(
     item: StatusRead,
     then: StatusRead | None,
-    remedial: dict[int, list[sections.ActionRow]],
+    remedial: dict[int, list[action_section.ActionRow]],
     names: dict[int, str],
     units: Units,
 ) -> ExceptionRead:

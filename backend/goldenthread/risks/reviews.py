@@ -85,7 +85,7 @@ async def add_review(
     session.add(review)
     await session.flush()
     fields = ("period", "likelihood", "impact", "comment", "reviewed_on", "reviewer_name")
-    service.record(
+    audit.record_change(
         session,
         actor,
         "create",
@@ -110,7 +110,7 @@ async def add_review(
         await session.flush()
         after = service.snapshot(risk)
         if after != before:
-            service.record(session, actor, "update", "risk", risk.id, before, after)
+            audit.record_change(session, actor, "update", "risk", risk.id, before, after)
     return review, is_latest
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response, status
 
 from goldenthread.core.deps import CurrentActor, Session
-from goldenthread.core.http import check_if_match, set_etag, version_etag
+from goldenthread.core.http import (
+    check_version,
+    set_version_etag,
+)
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.staff_access import StaffOnly
 from goldenthread.risks import reviews, service
@@ -71,7 +74,7 @@ async def create_risk(
     """Add a risk (managers for their own unit and below; the performance team for any)."""
     risk = await service.create_risk(session, actor, data)
     response.headers["Location"] = f"/api/v1/risks/{risk.id}"
-    set_etag(response, version_etag(risk.version))
+    set_version_etag(response, risk.version)
     return await service.risk_read(session, risk)
 
 
@@ -79,7 +82,7 @@ async def create_risk(
 async def get_risk(risk_id: int, session: Session, _: StaffOnly, response: Response) -> RiskRead:
     """Read one risk with its current scores; the ETag is its version, for If-Match."""
     risk = await service.get_risk(session, risk_id)
-    set_etag(response, version_etag(risk.version))
+    set_version_etag(response, risk.version)
     return await service.risk_read(session, risk)
 
 
@@ -95,9 +98,9 @@ async def update_risk(
 ) -> RiskRead:
     """Change some fields of a risk (close it with status closed); send If-Match."""
     risk = await service.get_risk(session, risk_id)
-    check_if_match(request, version_etag(risk.version), f"Risk {risk.code}")
+    check_version(request, risk.version, f"Risk {risk.code}")
     risk = await service.update_risk(session, actor, risk, data)
-    set_etag(response, version_etag(risk.version))
+    set_version_etag(response, risk.version)
     return await service.risk_read(session, risk)
 
 

@@ -11,10 +11,10 @@ from sqlalchemy.orm import selectinload
 
 from goldenthread.audit import service as audit
 from goldenthread.core.db import utcnow
-from goldenthread.core.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
+from goldenthread.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Actor, Principal
-from goldenthread.core.staff_access import reach_of
+from goldenthread.core.staff_access import check_reach
 from goldenthread.objectives.models import Objective
 from goldenthread.organisations import service as organisations
 from goldenthread.organisations.models import OrgUnit
@@ -200,13 +200,14 @@ async def risk_read(session: AsyncSession, risk: Risk) -> RiskRead:
 async def check_may_change(
     session: AsyncSession, principal: Principal, org_unit_id: int | None, what: str
 ) -> None:
-    reach = await reach_of(session, principal)
-    if not reach.covers(org_unit_id):
-        where = "corporate risks" if org_unit_id is None else "risks of that org unit"
-        raise Forbidden(
-            f"You may not change {what}: {where} are changed by the managers of the unit "
-            "(or a unit above it) and the performance team."
-        )
+    where = "corporate risks" if org_unit_id is None else "risks of that org unit"
+    await check_reach(
+        session,
+        principal,
+        org_unit_id,
+        f"You may not change {what}: {where} are changed by the managers of the unit "
+        "(or a unit above it) and the performance team.",
+    )
 
 
 async def _check_references(session: AsyncSession, values: dict[str, Any]) -> None:
@@ -248,29 +249,6 @@ def snapshot(risk: Risk) -> dict[str, Any]:
     return audit.snapshot(risk, (*RISK_FIELDS, "objective_ids"))
 
 
-def record(
-    session: AsyncSession,
-    actor: Actor,
-    action: str,
-    entity: str,
-    entity_id: int,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    period: str | None = None,
-) -> None:
-    audit.record(
-        session,
-        actor,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        indicator_id=None,
-        before=before,
-        after=after,
-        period=period,
-    )
-
-
 async def create_risk(session: AsyncSession, actor: Actor, data: RiskCreate) -> Risk:
     await check_may_change(session, actor.principal, data.org_unit_id, "this risk")
     values = data.model_dump()
@@ -290,7 +268,7 @@ async def create_risk(session: AsyncSession, actor: Actor, data: RiskCreate) -> 
     )
     session.add(risk)
     await session.flush()
-    record(session, actor, "create", "risk", risk.id, None, snapshot(risk))
+    audit.record_change(session, actor, "create", "risk", risk.id, None, snapshot(risk))
     return risk
 
 
@@ -328,7 +306,7 @@ async def update_risk(session: AsyncSession, actor: Actor, risk: Risk, data: Ris
         return risk
     risk.updated_at = utcnow()
     await session.flush()
-    record(session, actor, "update", "risk", risk.id, before, after)
+    audit.record_change(session, actor, "update", "risk", risk.id, before, after)
     return risk
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Path, Request, Response, status
 
 from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session
-from goldenthread.core.http import set_etag, version_etag
+from goldenthread.core.http import set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.period_rows import check_row_if_match, list_period_rows, stored_state
 from goldenthread.core.query import YearParam, parse_year_param
@@ -52,7 +52,7 @@ async def get_target(
     indicator = await indicators.get_indicator(session, indicator_id, principal)
     parsed = service.parse_target_period(indicator, period)
     target = await service.get_target(session, indicator, parsed.code)
-    set_etag(response, version_etag(target.version))
+    set_version_etag(response, target.version)
     return TargetRead.model_validate(target)
 
 
@@ -79,7 +79,7 @@ async def put_target(
     target, created = await service.put_target(session, actor, indicator, parsed, data, existing)
     if created:
         response.status_code = status.HTTP_201_CREATED
-    set_etag(response, version_etag(target.version))
+    set_version_etag(response, target.version)
     return TargetRead.model_validate(target)
 
 

@@ -412,7 +412,8 @@ export interface paths {
         };
         /**
          * List Audit Entries
-         * @description List audit entries, newest first, optionally for one indicator.
+         * @description List audit entries, newest first, optionally for one indicator or one kind of record;
+         *     an appraisal's entries only to those who may read the appraisal.
          */
         get: operations["list_audit_entries_api_v1_audit_get"];
         put?: never;
@@ -8867,7 +8868,8 @@ export interface operations {
         parameters: {
             query?: {
                 indicator_id?: number | null;
-                entity?: ("indicator" | "target" | "outturn") | null;
+                /** @description Only changes of this kind of record. */
+                entity?: ("indicator" | "target" | "outturn" | "user" | "deadline_rule" | "cycle_template" | "cycle_year" | "cycle_event" | "plan" | "plan_checklist" | "qa_checklist_item" | "objective" | "objective_link" | "objective_indicator" | "action" | "action_update" | "risk" | "risk_review" | "commitment" | "commitment_item" | "commitment_review" | "appraisal" | "comparator_group" | "comparator_values" | "benchmark_aim" | "finance_figure") | null;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page. */
@@ -17425,16 +17427,16 @@ export interface operations {
     import_values_api_v1_benchmarking_values_post: {
         parameters: {
             query?: {
-                /** @description Validate and report without writing. */
+                /** @description Validate and report without writing anything. */
                 dry_run?: boolean;
-                /** @description Excel: the worksheet to read. */
+                /** @description Excel: the worksheet to read (default the first). */
                 sheet?: string | null;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The file as the body (or the part named 'file' of a form). Columns: indicator_code, period, council_code, council_name, value, period_label, group; indicator_code, period, council_code, value are required, council_name the first time a council is met. */
+        /** @description The file as the body (or as the part named 'file' of a form). Columns: indicator_code, period, council_code, council_name, value, period_label, group; indicator_code, period, council_code, value are required, council_name the first time a council is met. */
         requestBody: {
             content: {
                 "text/csv": string;
