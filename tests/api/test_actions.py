@@ -226,3 +226,41 @@ async def test_owners_are_reminded_near_a_due_date(world: World) -> None:
         (ReminderKind.ACTION_DUE, world.users["deputy"], f"{step['id']}:2009-01-13"),
     }
     assert any("Milestone" in i.text and "Tuesday 13 January 2009" in i.text for i in items)
+
+
+async def test_progress_honours_if_match_and_a_stale_copy_sees_who_changed_it(
+    world: World,
+) -> None:
+    target = await _objective(world)
+    created = await action(
+        world,
+        user="manager",
+        objective_id=target["id"],
+        title="Bins",
+        owner_id=world.users["owner"],
+    )
+    url = f"/api/v1/actions/{created['id']}"
+    etag = (await world.client.get(url, headers=world.headers("owner"))).headers["ETag"]
+    first = await world.client.post(
+        f"{url}/updates",
+        json={"note": "Half way", "percent_complete": 50},
+        headers=world.headers("owner", **{"If-Match": etag}),
+    )
+    assert first.status_code == 201, first.text
+    stale = await world.client.post(
+        f"{url}/updates",
+        json={"note": "Done", "percent_complete": 100},
+        headers=world.headers("manager", **{"If-Match": etag}),
+    )
+    assert stale.status_code == 412
+    current = stale.json()["current"]
+    assert (current["id"], current["percent_complete"]) == (created["id"], 50)
+    assert current["updated_by_name"] == "owner"
+    assert stale.json()["current_etag"] == f'"v{current["version"]}"'
+    # Without If-Match the update is taken as before.
+    plain = await world.client.post(
+        f"{url}/updates", json={"note": "Done"}, headers=world.headers("manager")
+    )
+    assert plain.status_code == 201
+    history = (await world.client.get(f"{url}/updates", headers=world.headers("owner"))).json()
+    assert [h["note"] for h in history] == ["Done", "Half way"]

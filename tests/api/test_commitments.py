@@ -79,7 +79,8 @@ async def test_commitments_are_laid_out_as_the_template(world: World) -> None:
     assert created["quadrants"][1]["items"][0]["indicator_id"] == indicator["id"]
     read = await world.client.get(f"{COMMITMENTS}/{created['id']}", headers=world.headers("viewer"))
     assert read.status_code == 200
-    assert read.json() == created
+    # The same commitments; only what the caller may do with them differs.
+    assert read.json() == {**created, "can_edit": False, "can_review": False}
     listed = await world.client.get(
         f"{COMMITMENTS}?year=2008-09&org_unit={world.directorate_id}",
         headers=world.headers("viewer"),
@@ -212,6 +213,29 @@ async def test_only_the_managers_own_line_manager_signs_off(world: World) -> Non
     assert sorted(actions) == ["create", "sign_off", "update"]
 
 
+async def test_each_caller_is_told_what_they_may_do(world: World) -> None:
+    await _setup(world)
+    await add_person(world, "treasurer", org_unit_id=world.other_service_id)
+    created = await create(world)
+    url = f"{COMMITMENTS}/{created['id']}"
+    # (can_edit, can_review, can_sign_off), as the endpoints would decide.
+    expected = {
+        "manager": (True, False, False),
+        "director": (True, True, True),
+        "perf": (True, True, False),
+        "treasurer": (False, False, False),
+        "viewer": (False, False, False),
+    }
+    for who, flags in expected.items():
+        read = (await world.client.get(url, headers=world.headers(who))).json()
+        assert (read["can_edit"], read["can_review"], read["can_sign_off"]) == flags, who
+        listed = (await world.client.get(COMMITMENTS, headers=world.headers(who))).json()
+        item = listed["items"][0]
+        assert (item["can_edit"], item["can_review"], item["can_sign_off"]) == flags, who
+    signed = await world.client.post(f"{url}/sign-off", headers=world.headers("director"))
+    assert signed.json()["can_sign_off"] is False
+
+
 async def test_no_line_manager_means_no_sign_off(world: World) -> None:
     created = await create(world)
     response = await world.client.post(
@@ -255,6 +279,8 @@ async def test_who_edits_rows(world: World) -> None:
         headers=world.headers("manager", **{"If-Match": '"v1"'}),
     )
     assert stale.status_code == 412
+    assert stale.json()["current"]["version"] == body["version"]
+    assert stale.json()["current"]["updated_by_name"] is not None
     gone = await world.client.delete(
         f"{url}/{item_id}",
         headers=world.headers("manager", **{"If-Match": read.headers["etag"]}),

@@ -189,7 +189,8 @@ async def test_mine_shows_my_units_events_and_my_deadlines(world: World) -> None
     titles = [i["title"] for i in mine.json()["items"]]
     assert titles.count("Waste performance clinic") == 4
     assert "Resources budget review" not in titles
-    assert "Council Plan issued" not in titles
+    # Council-wide events (no unit responsible) concern everyone.
+    assert "Council Plan issued" in titles
     deadline = next(i for i in mine.json()["items"] if i["kind"] == "deadline")
     assert deadline["deadline"]["mine"] == [
         {
@@ -209,7 +210,10 @@ async def test_mine_shows_my_units_events_and_my_deadlines(world: World) -> None
     )
     # "other" sits in Waste too, so sees its events, but owns no indicator.
     assert {i["kind"] for i in someone_else.json()["items"]} == {"event"}
-    assert {i["title"] for i in someone_else.json()["items"]} == {"Waste performance clinic"}
+    assert {i["title"] for i in someone_else.json()["items"]} == {
+        "Waste performance clinic",
+        "Council Plan issued",
+    }
     partner = await world.client.get(CALENDAR)
     assert partner.status_code == 401
 

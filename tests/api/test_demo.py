@@ -201,6 +201,7 @@ async def test_the_loaded_demo_shows_every_state_over_http(
         assert not silent, (period, silent)
         gaps += [p for i in body["items"] if i["rag"] != "no_data" for p in i["missing_periods"]]
     assert [p[-3:] for p in gaps] == ["M03"]  # a year to date shown "(M03 missing)"
+    await _check_the_demo_plans(client, viewer)
 
     response = await client.get(
         "/api/v1/indicators", params={"lifecycle": "all", "limit": 100}, headers=viewer
@@ -256,6 +257,19 @@ async def _check_the_demo_partner_client(client: AsyncClient) -> None:
     assert all(i["status"] is not None and i["outturns"] for i in feed["items"])
     leads = [i["indicator"]["lead_organisation_id"] for i in feed["items"]]
     assert me["organisation_id"] in leads, "the demo health trust leads some LAA indicators"
+
+
+async def _check_the_demo_plans(client: AsyncClient, viewer: dict[str, str]) -> None:
+    """The workflow has a draft and a submitted plan to act on; a person's plan is titled
+    with their name."""
+    plans = (await client.get("/api/v1/plans", params={"limit": 100}, headers=viewer)).json()
+    by_status: dict[str, list[str]] = {}
+    for item in plans["items"]:
+        by_status.setdefault(item["status"], []).append(item["title"])
+    assert len(by_status["draft"]) == 1 and len(by_status["submitted"]) == 1, by_status
+    individual = [i["title"] for i in plans["items"] if i["level"] == "individual"]
+    assert individual and all(t.startswith("Appraisal objectives ") for t in individual)
+    assert any(t.endswith(": Priya Shah") for t in individual), individual
 
 
 async def test_loading_the_demo_twice_is_refused(app: FastAPI, client: AsyncClient) -> None:

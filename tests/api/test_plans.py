@@ -193,6 +193,10 @@ async def test_managers_edit_their_own_units_plans_and_viewers_read(world: World
         headers=world.headers("manager", **{"If-Match": '"v0"'}),
     )
     assert stale.status_code == 412
+    # The refusal shows the plan as it is now and who changed it last, for the web app.
+    current = stale.json()["current"]
+    assert (current["id"], current["version"]) == (mine["id"], mine["version"])
+    assert current["updated_by_name"] == "manager"
     # A person keeps their own appraisal objectives; a viewer reads everything.
     own = await plan(world, "individual", "Owner's objectives", owner_user_id=world.users["owner"])
     assert own["owner_org_unit_id"] == world.service_id

@@ -129,3 +129,13 @@ async def test_requests_are_limited_per_address(world: World) -> None:
         assert int(refused.headers["retry-after"]) >= 1
     finally:
         world.app.state.rate_limits = limits
+
+
+async def test_the_spec_declares_one_media_type_per_path(world: World) -> None:
+    """Typed clients infer the body of the JSON paths; CSV is declared on .csv alone."""
+    paths = world.app.openapi()["paths"]
+    for path in (URL, URL + ".json"):
+        get = paths[path]["get"]
+        assert list(get["responses"]["200"]["content"]) == ["application/json"], path
+        assert "format" not in [p["name"] for p in get.get("parameters", [])]
+    assert list(paths[URL + ".csv"]["get"]["responses"]["200"]["content"]) == ["text/csv"]

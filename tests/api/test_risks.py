@@ -265,6 +265,25 @@ async def test_managers_change_risks_of_their_own_unit_and_below(world: World) -
     assert stranger.status_code == 403
 
 
+async def test_each_caller_is_told_what_they_may_do_with_a_risk(world: World) -> None:
+    own = await create(world, "manager", code="OR 01")
+    url = f"{RISKS}/{own['id']}"
+    expected = {
+        "manager": (True, True),
+        "perf": (True, True),
+        "owner": (False, True),  # the owner reviews it without changing it
+        "deputy": (False, False),
+        "viewer": (False, False),
+    }
+    for who, flags in expected.items():
+        read = (await world.client.get(url, headers=world.headers(who))).json()
+        assert (read["can_edit"], read["can_review"]) == flags, who
+        listed = (await world.client.get(RISKS, headers=world.headers(who))).json()["items"]
+        assert [(r["can_edit"], r["can_review"]) for r in listed] == [flags], who
+    closed = await world.client.patch(url, json={"status": "closed"}, headers=world.headers("perf"))
+    assert (closed.json()["can_edit"], closed.json()["can_review"]) == (True, False)
+
+
 async def test_updates_take_if_match(world: World) -> None:
     risk = await create(world)
     url = f"{RISKS}/{risk['id']}"
@@ -277,6 +296,10 @@ async def test_updates_take_if_match(world: World) -> None:
         url, json={"title": "Again"}, headers=world.headers("perf", **{"If-Match": '"v1"'})
     )
     assert stale.status_code == 412
+    # The stale copy's answer shows the risk as it is now and who changed it.
+    current = stale.json()["current"]
+    assert (current["title"], current["version"]) == ("Renamed", 2)
+    assert current["updated_by_name"] == "perf"
     emptied = await world.client.patch(url, json={"title": None}, headers=world.headers("perf"))
     assert emptied.status_code == 422
 

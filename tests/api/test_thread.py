@@ -348,3 +348,45 @@ async def test_the_thread_takes_a_fixed_number_of_queries(world: World) -> None:
     assert few == many
     assert many[0] <= 16 and many[1] < many[0]
     assert await queries(ids["mine"]) == many[1]
+
+
+async def test_objectives_name_what_they_contribute_to_in_a_fixed_number_of_queries(
+    world: World,
+) -> None:
+    strategy = await plan(world, "community_strategy", "Sustainable Community Strategy")
+    greener = await objective(world, strategy["id"], "A greener county", kind="ambition")
+    safer = await objective(world, strategy["id"], "A safer county", kind="ambition")
+    corporate = await plan(world, "corporate_plan", "Corporate plan", parent_id=strategy["id"])
+    url = f"/api/v1/plans/{corporate['id']}/objectives"
+    engine = world.app.state.engine.sync_engine
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    async def listed() -> tuple[list[dict[str, Any]], int]:
+        statements.clear()
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            response = await world.client.get(url, headers=world.headers("viewer"))
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        assert response.status_code == 200
+        return response.json()["items"], len(statements)
+
+    await objective(world, corporate["id"], "Both", contributes_to=[safer["id"], greener["id"]])
+    items, few = await listed()
+    detail = items[0]["contributes_to_detail"]
+    assert [d["id"] for d in detail] == items[0]["contributes_to"]
+    assert detail[0] == {
+        "id": greener["id"],
+        "code": greener["code"],
+        "title": "A greener county",
+        "plan_id": strategy["id"],
+        "plan_level": "community_strategy",
+    }
+    for n in range(5):
+        await objective(world, corporate["id"], f"More {n}", contributes_to=[greener["id"]])
+    items, many = await listed()
+    assert len(items) == 6 and many == few
+    assert all(i["contributes_to_detail"][0]["title"] == "A greener county" for i in items)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.actions.access import Access
@@ -12,6 +12,7 @@ from goldenthread.actions.models import Action, ActionProgress
 from goldenthread.actions.schemas import ProgressCreate, ProgressRead
 from goldenthread.actions.service import settle, snapshot
 from goldenthread.audit import service as audit
+from goldenthread.audit.models import AuditEntry
 from goldenthread.core.db import utcnow
 from goldenthread.core.errors import FieldError, Forbidden, ValidationFailed
 from goldenthread.core.principal import Actor
@@ -87,6 +88,13 @@ async def add_progress(
         indicator_id=action.indicator_id,
     )
     return update
+
+
+def audited_updates(action_id: int) -> ColumnElement[bool]:
+    """The audit entries of an action's progress updates (they change the action too)."""
+    return (AuditEntry.entity == "action_update") & AuditEntry.entity_id.in_(
+        select(ActionProgress.id).where(ActionProgress.action_id == action_id)
+    )
 
 
 def progress_read(update: ActionProgress) -> ProgressRead:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request, Response, status
 
 from goldenthread.actions import access, listing, progress, service
-from goldenthread.actions.models import ActionStatus
+from goldenthread.actions.models import Action, ActionStatus
 from goldenthread.actions.schemas import (
     ActionCreate,
     ActionRead,
@@ -13,14 +15,31 @@ from goldenthread.actions.schemas import (
     ProgressCreate,
     ProgressRead,
 )
+from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, Session
-from goldenthread.core.http import check_version, set_version_etag
+from goldenthread.core.http import check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.staff_access import StaffOnly
 from goldenthread.periods.workdays import today_in_london
 from goldenthread.plans import access as plan_access
 
 router = APIRouter(prefix="/actions", tags=["actions"])
+
+
+async def _check_version(
+    request: Request, session: Session, action: Action, acc: access.Access
+) -> None:
+    """Refuse (412) a change made against an old copy, showing the action as it is now."""
+
+    async def shown() -> dict[str, Any]:
+        read = service.action_read(
+            action, await service.plan_of(session, action), acc, today_in_london()
+        )
+        return await audit.shown_as_changed(
+            session, read, "action", action.id, progress.audited_updates(action.id)
+        )
+
+    await check_version_showing(request, action.version, f"Action {action.id}", shown)
 
 
 @router.get("", response_model=Page[ActionRead])
@@ -104,9 +123,9 @@ async def update_action(
 ) -> ActionRead:
     """Change an action (its managers; owners report progress instead)."""
     action = await service.get_action(session, action_id, principal)
-    check_version(request, action.version, f"Action {action.id}")
-    today = today_in_london()
     acc = await access.access_of(session, principal)
+    await _check_version(request, session, action, acc)
+    today = today_in_london()
     action = await service.update_action(session, actor, acc, action, data, today)
     set_version_etag(response, action.version)
     return service.action_read(action, await service.plan_of(session, action), acc, today)
@@ -118,8 +137,9 @@ async def delete_action(
 ) -> None:
     """Delete an action with its milestones and progress history."""
     action = await service.get_action(session, action_id, principal)
-    check_version(request, action.version, f"Action {action.id}")
-    await service.delete_action(session, actor, await access.access_of(session, principal), action)
+    acc = await access.access_of(session, principal)
+    await _check_version(request, session, action, acc)
+    await service.delete_action(session, actor, acc, action)
 
 
 @router.get("/{action_id}/updates", response_model=list[ProgressRead])
@@ -137,12 +157,15 @@ async def list_progress(
 async def add_progress(
     action_id: int,
     data: ProgressCreate,
+    request: Request,
     session: Session,
     actor: CurrentActor,
     principal: StaffOnly,
 ) -> ProgressRead:
-    """Report progress (its owner may): a dated note, optionally a new status or percent."""
+    """Report progress (its owner may): a dated note, optionally a new status or percent;
+    If-Match (optional) is checked against the action's version."""
     action = await service.get_action(session, action_id, principal)
     acc = await access.access_of(session, principal)
+    await _check_version(request, session, action, acc)
     update = await progress.add_progress(session, actor, acc, action, data, today_in_london())
     return progress.progress_read(update)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 
@@ -16,8 +17,9 @@ from goldenthread.appraisals.schemas import (
     CompletionOutturnRequest,
     CompletionRead,
 )
+from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, Session
-from goldenthread.core.http import check_if_match, set_etag
+from goldenthread.core.http import check_etag_showing, set_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.query import YearParam, parse_year_param
 from goldenthread.core.staff_access import StaffOnly
@@ -107,8 +109,14 @@ async def update_appraisal(
     """Record when it was held, by whom, the plan and training needs; send If-Match."""
     appraisal, manager_of = await service.get_appraisal(session, principal, appraisal_id)
     if "if-match" in request.headers:
-        current = service.appraisal_etag(await service.appraisal_read(session, appraisal))
-        check_if_match(request, current, f"Appraisal {appraisal.id}")
+        read = await service.appraisal_read(session, appraisal)
+
+        async def shown() -> dict[str, Any]:
+            return await audit.shown_as_changed(session, read, "appraisal", appraisal.id)
+
+        await check_etag_showing(
+            request, service.appraisal_etag(read), f"Appraisal {appraisal.id}", shown
+        )
     appraisal = await service.update_appraisal(session, actor, appraisal, manager_of, data)
     read = await service.appraisal_read(session, appraisal)
     set_etag(response, service.appraisal_etag(read))

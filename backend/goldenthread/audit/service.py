@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -88,6 +89,34 @@ def record_change(
         after=after,
         period=period,
     )
+
+
+async def last_changed_by(
+    session: AsyncSession, entity: str, entity_id: int, also: ColumnElement[bool] | None = None
+) -> str | None:
+    """Who made the latest audited change to a row (``also``: entries of its parts that
+    change it too, such as an action's progress updates)."""
+    about: ColumnElement[bool] = (AuditEntry.entity == entity) & (AuditEntry.entity_id == entity_id)
+    if also is not None:
+        about = about | also
+    return await session.scalar(
+        select(AuditEntry.actor_name).where(about).order_by(AuditEntry.id.desc()).limit(1)
+    )
+
+
+async def shown_as_changed(
+    session: AsyncSession,
+    shown: BaseModel,
+    entity: str,
+    entity_id: int,
+    also: ColumnElement[bool] | None = None,
+) -> dict[str, Any]:
+    """A row as its GET answers it plus who changed it last: the ``current`` of a 412, so
+    the client can say who got there first."""
+    return {
+        **shown.model_dump(mode="json"),
+        "updated_by_name": await last_changed_by(session, entity, entity_id, also),
+    }
 
 
 async def list_entries(

@@ -31,7 +31,9 @@ async def get_calendar(
     category: Categories = None,
     org_unit: int | None = Query(None, description="Org unit id; includes the units beneath."),
     mine: bool = Query(
-        False, description="Your deadlines, and the events of your unit and those above it."
+        False,
+        description="Your deadlines, the events of your unit and those above it, and the "
+        "council-wide events (no unit responsible).",
     ),
 ) -> Response:
     """A financial year's cycle events and data deadlines together, by date."""

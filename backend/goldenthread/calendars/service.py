@@ -87,13 +87,15 @@ async def _event_conditions(
                 stack.extend(children.get(current, []))
         conditions.append(CycleEvent.org_unit_id.in_(sorted(subtree)))
     if scope.person_id is not None:
-        # A person's events are those of their unit and of the units it sits under.
+        # A person's events are those of their unit and of the units it sits under, and the
+        # council-wide ones (no unit responsible): those concern everyone.
         chain = await cycle_events.units_above(
             session, await cycle_events.user_unit(session, scope.person_id)
         )
-        if not chain:
-            return None
-        conditions.append(CycleEvent.org_unit_id.in_(chain))
+        council_wide = CycleEvent.org_unit_id.is_(None)
+        conditions.append(
+            council_wide | CycleEvent.org_unit_id.in_(chain) if chain else council_wide
+        )
     return conditions
 
 

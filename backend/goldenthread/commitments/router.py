@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request, Response, status
 
+from goldenthread.audit import service as audit
 from goldenthread.commitments import reviews, service
 from goldenthread.commitments.models import Commitment
 from goldenthread.commitments.schemas import (
@@ -14,32 +17,43 @@ from goldenthread.commitments.schemas import (
     ReviewCreate,
 )
 from goldenthread.core.deps import CurrentActor, Session
-from goldenthread.core.http import check_if_match, set_etag
+from goldenthread.core.http import check_etag_showing, set_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
+from goldenthread.core.principal import Principal
 from goldenthread.core.query import YearParam, parse_year_param
 from goldenthread.core.staff_access import StaffOnly
 
 router = APIRouter(prefix="/commitments", tags=["commitments"])
 
 
-async def _answer(session: Session, commitment: Commitment, response: Response) -> CommitmentRead:
-    read = await service.commitment_read(session, commitment)
+async def _answer(
+    session: Session, commitment: Commitment, principal: Principal, response: Response
+) -> CommitmentRead:
+    read = await service.commitment_read(session, commitment, principal)
     set_etag(response, service.commitment_etag(read))
     return read
 
 
-async def _for_change(session: Session, commitment_id: int, request: Request) -> Commitment:
+async def _for_change(
+    session: Session, commitment_id: int, request: Request, principal: Principal
+) -> Commitment:
     commitment = await service.get_commitment(session, commitment_id)
     if "if-match" in request.headers:
-        current = service.commitment_etag(await service.commitment_read(session, commitment))
-        check_if_match(request, current, f"Commitments {commitment.id}")
+        read = await service.commitment_read(session, commitment, principal)
+
+        async def shown() -> dict[str, Any]:
+            return await audit.shown_as_changed(session, read, "commitment", commitment.id)
+
+        await check_etag_showing(
+            request, service.commitment_etag(read), f"Commitments {commitment.id}", shown
+        )
     return commitment
 
 
 @router.get("", response_model=Page[CommitmentRead])
 async def list_commitments(
     session: Session,
-    _: StaffOnly,
+    principal: StaffOnly,
     year: YearParam = None,
     manager: int | None = Query(None, description="User id of the manager."),
     org_unit: int | None = Query(None, description="Org unit id; includes the units beneath."),
@@ -55,7 +69,9 @@ async def list_commitments(
         limit=limit,
         cursor=cursor,
     )
-    return Page(items=await service.commitment_reads(session, rows), next_cursor=next_cursor)
+    return Page(
+        items=await service.commitment_reads(session, rows, principal), next_cursor=next_cursor
+    )
 
 
 @router.post("", response_model=CommitmentRead, status_code=status.HTTP_201_CREATED)
@@ -63,21 +79,25 @@ async def create_commitment(
     data: CommitmentCreate,
     session: Session,
     actor: CurrentActor,
-    _: StaffOnly,
+    principal: StaffOnly,
     response: Response,
 ) -> CommitmentRead:
     """Draw up a manager's commitments for a year, optionally with their rows."""
     commitment = await service.create_commitment(session, actor, data)
     response.headers["Location"] = f"/api/v1/commitments/{commitment.id}"
-    return await _answer(session, await service.get_commitment(session, commitment.id), response)
+    return await _answer(
+        session, await service.get_commitment(session, commitment.id), principal, response
+    )
 
 
 @router.get("/{commitment_id}", response_model=CommitmentRead)
 async def get_commitment(
-    commitment_id: int, session: Session, _: StaffOnly, response: Response
+    commitment_id: int, session: Session, principal: StaffOnly, response: Response
 ) -> CommitmentRead:
     """Read one manager's commitments by quadrant, with reviews and sign-off."""
-    return await _answer(session, await service.get_commitment(session, commitment_id), response)
+    return await _answer(
+        session, await service.get_commitment(session, commitment_id), principal, response
+    )
 
 
 @router.post(
@@ -89,13 +109,13 @@ async def add_item(
     request: Request,
     session: Session,
     actor: CurrentActor,
-    _: StaffOnly,
+    principal: StaffOnly,
     response: Response,
 ) -> CommitmentRead:
     """Add a row to a quadrant (not once signed off); answers the whole commitments."""
-    commitment = await _for_change(session, commitment_id, request)
+    commitment = await _for_change(session, commitment_id, request, principal)
     await service.add_item(session, actor, commitment, data)
-    return await _answer(session, commitment, response)
+    return await _answer(session, commitment, principal, response)
 
 
 @router.patch("/{commitment_id}/items/{item_id}", response_model=CommitmentRead)
@@ -106,13 +126,13 @@ async def update_item(
     request: Request,
     session: Session,
     actor: CurrentActor,
-    _: StaffOnly,
+    principal: StaffOnly,
     response: Response,
 ) -> CommitmentRead:
     """Change a row; once signed off only its progress comments may change."""
-    commitment = await _for_change(session, commitment_id, request)
+    commitment = await _for_change(session, commitment_id, request, principal)
     await service.update_item(session, actor, commitment, item_id, data)
-    return await _answer(session, commitment, response)
+    return await _answer(session, commitment, principal, response)
 
 
 @router.delete("/{commitment_id}/items/{item_id}", response_model=CommitmentRead)
@@ -122,13 +142,13 @@ async def delete_item(
     request: Request,
     session: Session,
     actor: CurrentActor,
-    _: StaffOnly,
+    principal: StaffOnly,
     response: Response,
 ) -> CommitmentRead:
     """Remove a row (not once signed off); answers the whole commitments."""
-    commitment = await _for_change(session, commitment_id, request)
+    commitment = await _for_change(session, commitment_id, request, principal)
     await service.delete_item(session, actor, commitment, item_id)
-    return await _answer(session, commitment, response)
+    return await _answer(session, commitment, principal, response)
 
 
 @router.post(
@@ -140,13 +160,13 @@ async def add_review(
     request: Request,
     session: Session,
     actor: CurrentActor,
-    _: StaffOnly,
+    principal: StaffOnly,
     response: Response,
 ) -> CommitmentRead:
     """Record the September or January review (line manager or performance team)."""
-    commitment = await _for_change(session, commitment_id, request)
+    commitment = await _for_change(session, commitment_id, request, principal)
     await reviews.add_review(session, actor, commitment, data)
-    return await _answer(session, commitment, response)
+    return await _answer(session, commitment, principal, response)
 
 
 @router.post("/{commitment_id}/sign-off", response_model=CommitmentRead)
@@ -155,10 +175,10 @@ async def sign_off(
     request: Request,
     session: Session,
     actor: CurrentActor,
-    _: StaffOnly,
+    principal: StaffOnly,
     response: Response,
 ) -> CommitmentRead:
     """Sign the commitments off: only the manager's own line manager may."""
-    commitment = await _for_change(session, commitment_id, request)
+    commitment = await _for_change(session, commitment_id, request, principal)
     await reviews.sign_off(session, actor, commitment)
-    return await _answer(session, commitment, response)
+    return await _answer(session, commitment, principal, response)

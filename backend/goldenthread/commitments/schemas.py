@@ -121,3 +121,14 @@ class CommitmentRead(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    can_edit: bool = Field(
+        description="The caller may change the rows: the manager, managers of their unit or a "
+        "unit above, the performance team."
+    )
+    can_review: bool = Field(
+        description="The caller may record a review still to be held: the manager's line "
+        "manager or the performance team."
+    )
+    can_sign_off: bool = Field(
+        description="The caller may sign these off now: the manager's line manager, once."
+    )

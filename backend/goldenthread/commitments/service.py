@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -26,7 +27,7 @@ from goldenthread.core.errors import Conflict, FieldError, NotFound, ValidationF
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Actor, Principal
 from goldenthread.core.query import parse_year_param
-from goldenthread.core.staff_access import check_reach
+from goldenthread.core.staff_access import Reach, check_reach, reach_of
 from goldenthread.indicators.models import Indicator
 from goldenthread.objectives.models import Objective
 from goldenthread.organisations import service as organisations
@@ -104,9 +105,11 @@ def _item_read(item: CommitmentItem) -> ItemRead:
 
 
 async def commitment_reads(
-    session: AsyncSession, commitments: list[Commitment]
+    session: AsyncSession, commitments: list[Commitment], principal: Principal
 ) -> list[CommitmentRead]:
-    """One query for the managers of any number of commitments."""
+    """One query for the managers of any number of commitments (and one for the caller's
+    reach, for what they may do)."""
+    reach = await reach_of(session, principal)
     ids = {c.manager_id for c in commitments}
     people: dict[int, tuple[str, int | None]] = {}
     if ids:
@@ -114,10 +117,42 @@ async def commitment_reads(
             select(User.id, User.full_name, User.manager_id).where(User.id.in_(ids))
         )
         people = {uid: (name, line) for uid, name, line in rows}
-    return [_read(c, *people.get(c.manager_id, ("", None))) for c in commitments]
+    return [
+        _read(c, *people.get(c.manager_id, ("", None)), _Caller(principal, reach))
+        for c in commitments
+    ]
 
 
-def _read(commitment: Commitment, name: str, line_manager_id: int | None) -> CommitmentRead:
+@dataclass(frozen=True)
+class _Caller:
+    principal: Principal
+    reach: Reach
+
+    @property
+    def user_id(self) -> int:
+        return self.principal.id if self.principal.is_user else -1
+
+    # The rules check_may_edit, reviews.add_review and reviews.sign_off enforce.
+    def may_edit(self, commitment: Commitment) -> bool:
+        return self.user_id == commitment.manager_id or self.reach.covers(commitment.org_unit_id)
+
+    def may_review(self, commitment: Commitment, line_manager_id: int | None) -> bool:
+        allowed = self.principal.maintains_register or (
+            line_manager_id is not None and self.user_id == line_manager_id
+        )
+        return allowed and len({r.kind for r in commitment.reviews}) < len(rules.ReviewKind)
+
+    def may_sign_off(self, commitment: Commitment, line_manager_id: int | None) -> bool:
+        signed_off = commitment.signed_off_at is not None
+        refusal = rules.sign_off_refusal(
+            self.user_id, commitment.manager_id, line_manager_id, signed_off
+        )
+        return refusal is None
+
+
+def _read(
+    commitment: Commitment, name: str, line_manager_id: int | None, caller: _Caller
+) -> CommitmentRead:
     by_quadrant: dict[rules.Quadrant, list[ItemRead]] = {q: [] for q in rules.Quadrant}
     for item in sorted(commitment.items, key=lambda i: (i.position, i.id)):
         by_quadrant[item.quadrant].append(_item_read(item))
@@ -140,6 +175,9 @@ def _read(commitment: Commitment, name: str, line_manager_id: int | None) -> Com
         version=commitment.version,
         created_at=commitment.created_at,
         updated_at=commitment.updated_at,
+        can_edit=caller.may_edit(commitment),
+        can_review=caller.may_review(commitment, line_manager_id),
+        can_sign_off=caller.may_sign_off(commitment, line_manager_id),
     )
 
 
@@ -148,8 +186,10 @@ def commitment_etag(read: CommitmentRead) -> str:
     return f'"v{read.version}-m{read.line_manager_id or 0}"'
 
 
-async def commitment_read(session: AsyncSession, commitment: Commitment) -> CommitmentRead:
-    (read,) = await commitment_reads(session, [commitment])
+async def commitment_read(
+    session: AsyncSession, commitment: Commitment, principal: Principal
+) -> CommitmentRead:
+    (read,) = await commitment_reads(session, [commitment], principal)
     return read
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import Request, Response
@@ -48,6 +49,27 @@ def check_version(
 ) -> None:
     """``check_if_match`` for a row whose ETag is its version."""
     check_if_match(request, version_etag(version), what, current)
+
+
+async def check_etag_showing(
+    request: Request,
+    current_etag: str | None,
+    what: str,
+    current: Callable[[], Awaitable[dict[str, Any]]],
+) -> None:
+    """``check_if_match`` whose 412 carries the resource as its GET answers it; ``current`` is
+    only awaited when the copy is stale, so a matching write pays nothing for it."""
+    header = request.headers.get("if-match")
+    if header is None or (current_etag is not None and _etag_matches(header, current_etag)):
+        return
+    check_if_match(request, current_etag, what, await current())
+
+
+async def check_version_showing(
+    request: Request, version: int, what: str, current: Callable[[], Awaitable[dict[str, Any]]]
+) -> None:
+    """``check_version`` whose 412 carries the resource as its GET answers it."""
+    await check_etag_showing(request, version_etag(version), what, current)
 
 
 class ConditionalGetMiddleware:

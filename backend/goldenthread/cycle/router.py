@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request, Response, status
 
+from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, RegisterPrincipal, Session, StaffPrincipal
-from goldenthread.core.http import (
-    check_version,
-    set_version_etag,
-)
+from goldenthread.core.http import check_version, check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.query import parse_year_param
 from goldenthread.cycle import events, service
@@ -128,7 +128,12 @@ async def update_event(
 ) -> EventRead:
     """Mark an event done (or due again), move its date, add a note or set what it concerns."""
     event = await events.get_event(session, event_id)
-    check_version(request, event.version, f"Event '{event.title}'")
+
+    async def shown() -> dict[str, Any]:
+        read = events.event_read(event, today_in_london())
+        return await audit.shown_as_changed(session, read, "cycle_event", event.id)
+
+    await check_version_showing(request, event.version, f"Event '{event.title}'", shown)
     event = await events.update_event(session, actor, event, data)
     set_version_etag(response, event.version)
     return events.event_read(event, today_in_london())

@@ -23,6 +23,7 @@ from goldenthread.core.security import hash_secret
 from goldenthread.demo import data_action_plan as ac
 from goldenthread.demo.action_plan import load_action_plan
 from goldenthread.demo.data import DEMO_PASSWORD
+from goldenthread.demo.next_year import next_year_plans
 from goldenthread.demo.planning import (
     add_action,
     add_objective,
@@ -30,6 +31,7 @@ from goldenthread.demo.planning import (
     finish_plans,
     report_progress,
 )
+from goldenthread.demo.remedial import add_remedial_actions
 from goldenthread.demo.series import DemoCalendar
 from goldenthread.indicators.models import Indicator
 from goldenthread.periods.rules import financial_year_code
@@ -42,8 +44,6 @@ from goldenthread.plans.schemas import (
     PlanCreate,
     ServicePlanSections,
 )
-from goldenthread.status import service as status_service
-from goldenthread.status.values import Rag
 from goldenthread.users.models import User
 
 # (username, full name, job title, org unit key): people of the thread beyond the demo accounts.
@@ -295,12 +295,21 @@ async def load_thread(
     )
 
     individual: dict[str, Plan] = {}
-    for username in ("owner", "rhys.morgan", "kwame.asante"):
+    appraisees = ("owner", "rhys.morgan", "kwame.asante")
+    names = dict(
+        (
+            await session.execute(
+                select(User.id, User.full_name).where(User.id.in_([people[u] for u in appraisees]))
+            )
+        ).all()
+    )
+    for username in appraisees:
         individual[username] = await add_plan(
             session,
             PlanCreate(
                 level=PlanLevel.INDIVIDUAL,
-                title=f"Appraisal objectives {financial_year_code(year)}",
+                title=f"Appraisal objectives {financial_year_code(year)}: "
+                f"{names[people[username]]}",
                 parent_id=team.id,
                 owner_user_id=people[username],
                 start_year=financial_year_code(year),
@@ -426,34 +435,10 @@ async def load_thread(
         )
     )
 
-    # Remedial action on a red waste indicator (the first red one at the latest quarter).
-    waste_codes = ["NI 192", "NI 191", "NI 193", "NI 195a", "NI 196", "LPI ENV-07"]
-    ids = ind(*waste_codes)
-    statuses = await status_service.compute_statuses(
-        session, calendar.quarter_view, [Indicator.id.in_(ids)]
-    )
-    red = next((s for s in statuses if s.rag is Rag.RED), None)
-    if red is not None:
-        remedial = await add_action(
-            session,
-            today,
-            indicator_id=red.indicator_id,
-            code="REM 1",
-            title=f"Recovery plan for {red.code}: back within target by year end",
-            owner_id=red.owner_id or people["owner"],
-            due_on=today + timedelta(days=60),
-            description=f"Remedial action: {red.code} was red at {calendar.quarter_view.code}.",
-        )
-        await report_progress(
-            session,
-            remedial,
-            today - timedelta(days=2),
-            "Causes agreed with the contractor; weekly monitoring in place.",
-            percent_complete=20,
-        )
-        made.append(remedial)
+    made += await add_remedial_actions(session, calendar, people["owner"])
+    drafts = await next_year_plans(session, units, people, directorate, strategy, year)
 
     count = len(made) + await load_action_plan(session, people, units, managed, year)
     finish_plans(session)
     await session.flush()
-    return ThreadSummary(plans=8 + len(individual), actions=count)
+    return ThreadSummary(plans=8 + len(individual) + drafts, actions=count)

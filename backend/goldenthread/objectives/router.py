@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request, Response, status
 
+from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session, StaffPrincipal
-from goldenthread.core.http import check_version, model_response, set_version_etag
+from goldenthread.core.http import check_version_showing, model_response, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.query import parse_period_param
 from goldenthread.objectives import links, orphans, service, thread
@@ -42,6 +45,18 @@ async def _for_change(
 ) -> tuple[Objective, Plan, Editor]:
     objective, plan = await service.get_objective(session, objective_id, principal)
     return objective, plan, await access.editor_of(session, principal)
+
+
+async def _check_version(
+    request: Request, session: Session, objective: Objective, plan: Plan
+) -> None:
+    """Refuse (412) a change made against an old copy, showing the objective as it is now."""
+
+    async def shown() -> dict[str, Any]:
+        read = await service.read_one(session, objective, plan)
+        return await audit.shown_as_changed(session, read, "objective", objective.id)
+
+    await check_version_showing(request, objective.version, f"Objective {objective.id}", shown)
 
 
 ReasonParam = Query(
@@ -112,7 +127,7 @@ async def update_objective(
 ) -> ObjectiveRead:
     """Change an objective (a published plan's only with an amendment_reason)."""
     objective, plan, editor = await _for_change(session, objective_id, principal)
-    check_version(request, objective.version, f"Objective {objective.id}")
+    await _check_version(request, session, objective, plan)
     objective = await service.update_objective(session, actor, editor, objective, plan, data)
     return await _answer(session, objective, plan, response)
 
@@ -128,7 +143,7 @@ async def delete_objective(
 ) -> None:
     """Delete an objective with its links, indicators' links and actions."""
     objective, plan, editor = await _for_change(session, objective_id, principal)
-    check_version(request, objective.version, f"Objective {objective.id}")
+    await _check_version(request, session, objective, plan)
     await service.delete_objective(session, actor, editor, objective, plan, amendment_reason)
 
 

@@ -68,6 +68,16 @@ class IndicatorLinkCreate(BaseModel):
     amendment_reason: Reason | None = Field(default=None, description=REASON_DESCRIPTION)
 
 
+class ObjectiveRef(BaseModel):
+    """Enough of another objective to name it and its plan without reading them."""
+
+    id: int
+    code: str
+    title: str
+    plan_id: int
+    plan_level: PlanLevel
+
+
 class ObjectiveRead(BaseModel):
     id: int
     plan_id: int
@@ -79,6 +89,9 @@ class ObjectiveRead(BaseModel):
     owner_id: int | None
     position: int
     contributes_to: list[int]
+    contributes_to_detail: list[ObjectiveRef] = Field(
+        description="The objectives in contributes_to, in the same order, with their plans."
+    )
     indicator_ids: list[int]
     copied_from_id: int | None
     version: int

@@ -17,7 +17,12 @@ from goldenthread.core.principal import Actor, Principal
 from goldenthread.indicators.models import Indicator
 from goldenthread.objectives import rules
 from goldenthread.objectives.models import Objective, ObjectiveIndicator, ObjectiveLink
-from goldenthread.objectives.schemas import ObjectiveCreate, ObjectiveRead, ObjectiveUpdate
+from goldenthread.objectives.schemas import (
+    ObjectiveCreate,
+    ObjectiveRead,
+    ObjectiveRef,
+    ObjectiveUpdate,
+)
 from goldenthread.plans import access
 from goldenthread.plans import service as plans
 from goldenthread.plans.access import Editor
@@ -30,19 +35,33 @@ OBJECTIVE_FIELDS = ("plan_id", "code", "title", "description", "kind", "owner_id
 
 async def _links_of(
     session: AsyncSession, ids: list[int]
-) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    ups: dict[int, list[int]] = defaultdict(list)
+) -> tuple[dict[int, list[ObjectiveRef]], dict[int, list[int]]]:
+    """Two queries for any number of objectives: what each contributes to (named, with its
+    plan) and its indicators."""
+    ups: dict[int, list[ObjectiveRef]] = defaultdict(list)
     inds: dict[int, list[int]] = defaultdict(list)
     if not ids:
         return ups, inds
-    for child, parent in (
+    # A parent sits in a higher plan, so whoever may read the child may read it too.
+    for child, parent_id, code, title, plan_id, level in (
         await session.execute(
-            select(ObjectiveLink.objective_id, ObjectiveLink.parent_objective_id)
+            select(
+                ObjectiveLink.objective_id,
+                Objective.id,
+                Objective.code,
+                Objective.title,
+                Objective.plan_id,
+                Plan.level,
+            )
+            .join(Objective, Objective.id == ObjectiveLink.parent_objective_id)
+            .join(Plan, Plan.id == Objective.plan_id)
             .where(ObjectiveLink.objective_id.in_(ids))
             .order_by(ObjectiveLink.parent_objective_id)
         )
     ).all():
-        ups[child].append(parent)
+        ups[child].append(
+            ObjectiveRef(id=parent_id, code=code, title=title, plan_id=plan_id, plan_level=level)
+        )
     for objective_id, indicator_id in (
         await session.execute(
             select(ObjectiveIndicator.objective_id, ObjectiveIndicator.indicator_id)
@@ -54,7 +73,9 @@ async def _links_of(
     return ups, inds
 
 
-def _read(objective: Objective, level: PlanLevel, ups: list[int], inds: list[int]) -> ObjectiveRead:
+def _read(
+    objective: Objective, level: PlanLevel, ups: list[ObjectiveRef], inds: list[int]
+) -> ObjectiveRead:
     return ObjectiveRead(
         id=objective.id,
         plan_id=objective.plan_id,
@@ -65,7 +86,8 @@ def _read(objective: Objective, level: PlanLevel, ups: list[int], inds: list[int
         kind=objective.kind,
         owner_id=objective.owner_id,
         position=objective.position,
-        contributes_to=ups,
+        contributes_to=[up.id for up in ups],
+        contributes_to_detail=ups,
         indicator_ids=inds,
         copied_from_id=objective.copied_from_id,
         version=objective.version,

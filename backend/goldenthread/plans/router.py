@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request, Response, status
 
+from goldenthread.audit import service as audit
 from goldenthread.core.deps import (
     CurrentActor,
     CurrentPrincipal,
@@ -11,7 +12,7 @@ from goldenthread.core.deps import (
     Session,
     StaffPrincipal,
 )
-from goldenthread.core.http import check_version, set_version_etag
+from goldenthread.core.http import check_version, check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.query import YearParam, parse_year_param
 from goldenthread.periods.rules import financial_year_code
@@ -39,8 +40,14 @@ async def _for_change(
     session: Session, plan_id: int, request: Request, principal: StaffPrincipal
 ) -> tuple[Plan, Editor]:
     plan = await service.get_plan(session, plan_id, principal)
-    check_version(request, plan.version, f"Plan {plan.id}")
-    return plan, await access.editor_of(session, principal)
+    editor = await access.editor_of(session, principal)
+
+    async def shown() -> dict[str, object]:
+        read = await service.read_one(session, plan, editor)
+        return await audit.shown_as_changed(session, read, "plan", plan.id)
+
+    await check_version_showing(request, plan.version, f"Plan {plan.id}", shown)
+    return plan, editor
 
 
 async def _answer(session: Session, plan: Plan, editor: Editor, response: Response) -> PlanRead:

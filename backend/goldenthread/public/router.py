@@ -16,9 +16,13 @@ router = APIRouter(prefix="/public", tags=["public"])
 CACHE_CONTROL = "public, max-age=300"
 CSV_TYPE = "text/csv; charset=utf-8"
 RESPONSES: dict[int | str, dict[str, object]] = {
-    200: {"content": {"text/csv": {"example": ",".join(service.CSV_COLUMNS) + "\r\n"}}},
     304: {"description": "Not modified: the page is as at the ETag you sent."},
     429: {"description": "Too many requests from your address."},
+}
+# Only the .csv path declares CSV, so typed clients of the JSON paths can infer their body.
+CSV_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"content": {"text/csv": {"example": ",".join(service.CSV_COLUMNS) + "\r\n"}}},
+    **RESPONSES,
 }
 
 
@@ -48,16 +52,19 @@ async def _answer(request: Request, session: Session, fmt: str, download: bool) 
 async def public_indicators(
     request: Request,
     session: Session,
+    # Kept for links made before the .csv path; left out of the spec so that this path
+    # declares a JSON answer only.
     output: Annotated[
-        Literal["json", "csv"], Query(alias="format", description="json (default) or csv.")
+        Literal["json", "csv"], Query(alias="format", include_in_schema=False)
     ] = "json",
 ) -> Response:
     """The council's public indicators by priority: plain title, definition, latest verified
-    figure, target, status in words, trend and a small verified series. No sign-in."""
+    figure, target, status in words, trend and a small verified series. No sign-in. The
+    same as CSV: /public/indicators.csv."""
     return await _answer(request, session, output, download=output == "csv")
 
 
-@router.get("/indicators.csv", response_class=Response, responses=RESPONSES)
+@router.get("/indicators.csv", response_class=Response, responses=CSV_RESPONSES)
 async def public_indicators_csv(request: Request, session: Session) -> Response:
     """The public indicators as a CSV download, one row per indicator with its definition."""
     return await _answer(request, session, "csv", download=True)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request, Response, status
 
+from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, Session
-from goldenthread.core.http import (
-    check_version,
-    set_version_etag,
-)
+from goldenthread.core.http import check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.staff_access import StaffOnly
 from goldenthread.risks import reviews, service
@@ -33,7 +33,7 @@ OwnerFilter = Query(None, description="User id of the risk owner.")
 @router.get("", response_model=Page[RiskRead])
 async def list_risks(
     session: Session,
-    _: StaffOnly,
+    principal: StaffOnly,
     org_unit: int | None = OrgUnitFilter,
     category: Category | None = None,
     objective: int | None = ObjectiveFilter,
@@ -46,7 +46,7 @@ async def list_risks(
     """List the risk register by code, filtered and paginated by cursor."""
     filters = RiskFilters(org_unit, category, objective, min_score, owner, risk_status)
     rows, next_cursor = await service.list_risks(session, filters, limit=limit, cursor=cursor)
-    return Page(items=await service.risk_reads(session, rows), next_cursor=next_cursor)
+    return Page(items=await service.risk_reads(session, rows, principal), next_cursor=next_cursor)
 
 
 @router.get("/heat-map", response_model=HeatMapRead)
@@ -69,21 +69,27 @@ async def heat_map(
 
 @router.post("", response_model=RiskRead, status_code=status.HTTP_201_CREATED)
 async def create_risk(
-    data: RiskCreate, session: Session, actor: CurrentActor, _: StaffOnly, response: Response
+    data: RiskCreate,
+    session: Session,
+    actor: CurrentActor,
+    principal: StaffOnly,
+    response: Response,
 ) -> RiskRead:
     """Add a risk (managers for their own unit and below; the performance team for any)."""
     risk = await service.create_risk(session, actor, data)
     response.headers["Location"] = f"/api/v1/risks/{risk.id}"
     set_version_etag(response, risk.version)
-    return await service.risk_read(session, risk)
+    return await service.risk_read(session, risk, principal)
 
 
 @router.get("/{risk_id}", response_model=RiskRead)
-async def get_risk(risk_id: int, session: Session, _: StaffOnly, response: Response) -> RiskRead:
+async def get_risk(
+    risk_id: int, session: Session, principal: StaffOnly, response: Response
+) -> RiskRead:
     """Read one risk with its current scores; the ETag is its version, for If-Match."""
     risk = await service.get_risk(session, risk_id)
     set_version_etag(response, risk.version)
-    return await service.risk_read(session, risk)
+    return await service.risk_read(session, risk, principal)
 
 
 @router.patch("/{risk_id}", response_model=RiskRead)
@@ -93,15 +99,20 @@ async def update_risk(
     request: Request,
     session: Session,
     actor: CurrentActor,
-    _: StaffOnly,
+    principal: StaffOnly,
     response: Response,
 ) -> RiskRead:
     """Change some fields of a risk (close it with status closed); send If-Match."""
     risk = await service.get_risk(session, risk_id)
-    check_version(request, risk.version, f"Risk {risk.code}")
+
+    async def shown() -> dict[str, Any]:
+        read = await service.risk_read(session, risk, principal)
+        return await audit.shown_as_changed(session, read, "risk", risk.id)
+
+    await check_version_showing(request, risk.version, f"Risk {risk.code}", shown)
     risk = await service.update_risk(session, actor, risk, data)
     set_version_etag(response, risk.version)
-    return await service.risk_read(session, risk)
+    return await service.risk_read(session, risk, principal)
 
 
 @router.get("/{risk_id}/reviews", response_model=list[ReviewRead])

@@ -98,6 +98,14 @@ class RiskRead(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    can_edit: bool = Field(
+        description="The caller may change this risk (managers of its unit or a unit above, "
+        "the performance team)."
+    )
+    can_review: bool = Field(
+        description="The caller may record a review: its owner or those who may change it, "
+        "while it is open."
+    )
 
 
 class ReviewCreate(BaseModel):

@@ -14,7 +14,7 @@ from goldenthread.core.db import utcnow
 from goldenthread.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Actor, Principal
-from goldenthread.core.staff_access import check_reach
+from goldenthread.core.staff_access import check_reach, reach_of
 from goldenthread.objectives.models import Objective
 from goldenthread.organisations import service as organisations
 from goldenthread.organisations.models import OrgUnit
@@ -137,8 +137,12 @@ def _score(likelihood: int, impact: int) -> ScoreRead:
     )
 
 
-async def risk_reads(session: AsyncSession, risks: list[Risk]) -> list[RiskRead]:
-    """Two queries for any number of risks: owners' names and the latest reviews."""
+async def risk_reads(
+    session: AsyncSession, risks: list[Risk], principal: Principal
+) -> list[RiskRead]:
+    """Two queries for any number of risks: owners' names and the latest reviews (and the
+    caller's reach, once, for what they may do)."""
+    reach = await reach_of(session, principal)
     owner_ids = {r.owner_id for r in risks if r.owner_id is not None}
     names: dict[int, str] = {}
     if owner_ids:
@@ -158,10 +162,21 @@ async def risk_reads(session: AsyncSession, risks: list[Risk]) -> list[RiskRead]
             key = rules.latest_review(found)
             if key is not None:
                 latest[risk_id] = key
-    return [_read(risk, names, latest.get(risk.id)) for risk in risks]
+    return [
+        _read(risk, names, latest.get(risk.id), principal, reach.covers(risk.org_unit_id))
+        for risk in risks
+    ]
 
 
-def _read(risk: Risk, names: dict[int, str], latest: rules.ReviewKey | None) -> RiskRead:
+def _read(
+    risk: Risk,
+    names: dict[int, str],
+    latest: rules.ReviewKey | None,
+    principal: Principal,
+    can_edit: bool,
+) -> RiskRead:
+    # The same rules update_risk and reviews.add_review enforce.
+    owner = principal.is_user and risk.owner_id == principal.id
     return RiskRead(
         id=risk.id,
         code=risk.code,
@@ -186,11 +201,13 @@ def _read(risk: Risk, names: dict[int, str], latest: rules.ReviewKey | None) -> 
         version=risk.version,
         created_at=risk.created_at,
         updated_at=risk.updated_at,
+        can_edit=can_edit,
+        can_review=(can_edit or owner) and risk.status is not RiskStatus.CLOSED,
     )
 
 
-async def risk_read(session: AsyncSession, risk: Risk) -> RiskRead:
-    (read,) = await risk_reads(session, [risk])
+async def risk_read(session: AsyncSession, risk: Risk, principal: Principal) -> RiskRead:
+    (read,) = await risk_reads(session, [risk], principal)
     return read
 
 

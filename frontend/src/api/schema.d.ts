@@ -1805,7 +1805,8 @@ export interface paths {
         put?: never;
         /**
          * Add Progress
-         * @description Report progress (its owner may): a dated note, optionally a new status or percent.
+         * @description Report progress (its owner may): a dated note, optionally a new status or percent;
+         *     If-Match (optional) is checked against the action's version.
          */
         post: operations["add_progress_api_v1_actions__action_id__updates_post"];
         delete?: never;
@@ -1982,7 +1983,8 @@ export interface paths {
         /**
          * Public Indicators
          * @description The council's public indicators by priority: plain title, definition, latest verified
-         *     figure, target, status in words, trend and a small verified series. No sign-in.
+         *     figure, target, status in words, trend and a small verified series. No sign-in. The
+         *     same as CSV: /public/indicators.csv.
          */
         get: operations["public_indicators_api_v1_public_indicators_get"];
         put?: never;
@@ -2987,6 +2989,21 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Can Edit
+             * @description The caller may change the rows: the manager, managers of their unit or a unit above, the performance team.
+             */
+            can_edit: boolean;
+            /**
+             * Can Review
+             * @description The caller may record a review still to be held: the manager's line manager or the performance team.
+             */
+            can_review: boolean;
+            /**
+             * Can Sign Off
+             * @description The caller may sign these off now: the manager's line manager, once.
+             */
+            can_sign_off: boolean;
         };
         /** CommitmentReviewRead */
         CommitmentReviewRead: {
@@ -4656,6 +4673,11 @@ export interface components {
             position: number;
             /** Contributes To */
             contributes_to: number[];
+            /**
+             * Contributes To Detail
+             * @description The objectives in contributes_to, in the same order, with their plans.
+             */
+            contributes_to_detail: components["schemas"]["ObjectiveRef"][];
             /** Indicator Ids */
             indicator_ids: number[];
             /** Copied From Id */
@@ -4672,6 +4694,21 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * ObjectiveRef
+         * @description Enough of another objective to name it and its plan without reading them.
+         */
+        ObjectiveRef: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Plan Id */
+            plan_id: number;
+            plan_level: components["schemas"]["PlanLevel"];
         };
         /** ObjectiveUpdate */
         ObjectiveUpdate: {
@@ -5493,6 +5530,16 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Can Edit
+             * @description The caller may change this risk (managers of its unit or a unit above, the performance team).
+             */
+            can_edit: boolean;
+            /**
+             * Can Review
+             * @description The caller may record a review: its owner or those who may change it, while it is open.
+             */
+            can_review: boolean;
         };
         /**
          * RiskStatus
@@ -11671,7 +11718,7 @@ export interface operations {
                 category?: components["schemas"]["CalendarCategory"][] | null;
                 /** @description Org unit id; includes the units beneath. */
                 org_unit?: number | null;
-                /** @description Your deadlines, and the events of your unit and those above it. */
+                /** @description Your deadlines, the events of your unit and those above it, and the council-wide events (no unit responsible). */
                 mine?: boolean;
             };
             header?: never;
@@ -17961,10 +18008,7 @@ export interface operations {
     };
     public_indicators_api_v1_public_indicators_get: {
         parameters: {
-            query?: {
-                /** @description json (default) or csv. */
-                format?: "json" | "csv";
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -17978,8 +18022,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicPage"];
-                    /** @example priority,code,title,official_title,definition,unit,better,period,value,target,target_low,target_high,status,status_words,trend,trend_words,previous_year_value,explanation */
-                    "text/csv": unknown;
                 };
             };
             /** @description Not modified: the page is as at the ETag you sent. */
@@ -18139,8 +18181,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicPage"];
-                    /** @example priority,code,title,official_title,definition,unit,better,period,value,target,target_low,target_high,status,status_words,trend,trend_words,previous_year_value,explanation */
-                    "text/csv": unknown;
                 };
             };
             /** @description Not modified: the page is as at the ETag you sent. */
