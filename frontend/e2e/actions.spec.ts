@@ -92,7 +92,8 @@ test('progress reported by someone else meanwhile is caught, and what was typed 
   await form.getByRole('button', { name: 'Save progress' }).click();
   const conflict = page.getByTestId('progress-conflict');
   await expect(conflict).toBeVisible();
-  await expect(conflict).toContainText('after you opened the page');
+  await expect(conflict).toContainText('reported progress on this action');
+  await expect(conflict).toContainText('after you opened it');
   await expect(form.getByLabel('Update', { exact: true })).toHaveValue('My update, typed before I saw theirs.');
   await conflict.getByRole('button', { name: 'Load their progress' }).click();
   await expect(page.getByTestId('progress-history')).toContainText('Reported elsewhere meanwhile.');

@@ -1,7 +1,7 @@
 /**
  * RFC 9457 problem details (application/problem+json, DESIGN.md §3), typed from the OpenAPI
- * contract. A 412 also carries `current` (the stored version: who changed it, when, what),
- * which the contract does not describe yet, so that extension is added here.
+ * contract. A 412 also carries `current` (the record as its GET answers it plus
+ * `updated_by_name`); lib/conflict.ts reads it.
  */
 import type { components } from './schema';
 

@@ -3,14 +3,16 @@ import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, versionTag } from '../api/client';
 import { opsKeys } from '../api/opsQueries';
-import { ApiError, errorMessage } from '../api/problem';
+import { errorMessage } from '../api/problem';
 import { useOrgUnits } from '../api/queries';
 import type { CalendarCategory, CalendarEntry, CycleEvent, EventStatus, Me, OrgUnit } from '../api/types';
 import { useCurrentUser } from '../auth/AuthContext';
 import { isPerformanceTeam } from '../auth/roles';
 import { CATEGORY_LABELS, DEADLINE_STATE_LABELS, entryStatusLabel, formatSpan } from '../lib/calendar';
+import { type Conflict, readConflict } from '../lib/conflict';
 import { formatDateTime } from '../lib/format';
 import { dataEntryLink } from '../lib/deadlines';
+import { ConflictNotice } from './ConflictNotice';
 import { StateTag } from './StateTag';
 
 
@@ -100,6 +102,7 @@ export function CalendarEntryItem({ entry, focusable = false }: { entry: Calenda
 function EventActions({ event, allowed }: { event: CycleEvent; allowed: boolean }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const target: EventStatus = event.status === 'done' ? 'due' : 'done';
   const mark = useMutation({
     mutationFn: async () =>
@@ -114,24 +117,10 @@ function EventActions({ event, allowed }: { event: CycleEvent; allowed: boolean 
       setNote(updated.status === 'done' ? 'Marked as done.' : 'Marked as not done.');
       void queryClient.invalidateQueries({ queryKey: opsKeys.calendarAll });
     },
-    onError: async (error) => {
-      if (error instanceof ApiError && error.status === 412) {
-        // Someone changed it since the calendar was loaded: say what it is now, then reload.
-        let now = '';
-        try {
-          const current = unwrap(await api.GET('/api/v1/cycle/events/{event_id}', { params: { path: { event_id: event.id } } }));
-          now =
-            current.status === 'done'
-              ? ` It is now marked done${current.done_by_name ? ` by ${current.done_by_name}` : ''}.`
-              : ` It is now ${current.status === 'missed' ? 'missed' : 'to do'}.`;
-        } catch {
-          /* the reload below shows it anyway */
-        }
-        setNote(`Someone else changed this event after you opened the calendar.${now} The calendar has been reloaded: check it, then try again if you need to.`);
-        void queryClient.invalidateQueries({ queryKey: opsKeys.calendarAll });
-        return;
-      }
-      setNote(errorMessage(error));
+    onError: (error) => {
+      const lost = readConflict(error);
+      if (lost) setConflict(lost);
+      else setNote(errorMessage(error));
     },
   });
   return (
@@ -150,6 +139,7 @@ function EventActions({ event, allowed }: { event: CycleEvent; allowed: boolean 
           disabled={mark.isPending}
           onClick={() => {
             setNote(null);
+            setConflict(null);
             mark.mutate();
           }}
         >
@@ -157,9 +147,34 @@ function EventActions({ event, allowed }: { event: CycleEvent; allowed: boolean 
           <span className="govuk-visually-hidden">: {event.title}</span>
         </button>
       ) : null}
+      {conflict ? (
+        <ConflictNotice
+          conflict={conflict}
+          what="this event"
+          id={`event-${event.id}-conflict`}
+          testId="event-conflict"
+          title="The event was not changed"
+          kept={`${nowText(conflict.current)}Load the calendar again to see it, then try again if you need to.`}
+          loadLabel="Load the current calendar"
+          onLoad={() => {
+            // The calendar lists events inside its entries, so fetch it again rather than patch it.
+            setConflict(null);
+            void queryClient.invalidateQueries({ queryKey: opsKeys.calendarAll });
+          }}
+        />
+      ) : null}
       <p className="govuk-body-s govuk-!-margin-bottom-0" role="status" data-testid="event-note">
         {note}
       </p>
     </div>
   );
+}
+
+/** What the event is now, from the stored version a 412 carries. */
+function nowText(current: Record<string, unknown> | null): string {
+  if (!current) return '';
+  if (current.status === 'done') return `It is now marked done${typeof current.done_by_name === 'string' ? ` by ${current.done_by_name}` : ''}. `;
+  if (current.status === 'missed') return 'It is now marked missed. ';
+  if (current.status === 'due') return 'It is now marked to do. ';
+  return '';
 }

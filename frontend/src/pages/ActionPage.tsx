@@ -6,12 +6,13 @@ import { planningKeys, useAction, useActions, usePlans, useProgress } from '../a
 import { ApiError, NetworkError, errorMessage } from '../api/problem';
 import type { Action, ActionStatus, ProgressCreate } from '../api/planningTypes';
 import { useCurrentUser } from '../auth/AuthContext';
+import { ConflictNotice } from '../components/ConflictNotice';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { ActionStateTag, Breadcrumbs, Progress, SummaryRow, useNames } from '../components/Planning';
 import { Loading, QueryError } from '../components/Status';
-import { formatDateTime } from '../lib/format';
+import { type Conflict, currentAs, readConflict } from '../lib/conflict';
 import { ACTION_STATUS_LABELS, formatDate, todayIso } from '../lib/planning';
 import { ActionTable } from './Actions';
 import '../styles/thread.scss';
@@ -142,7 +143,7 @@ function ProgressForm({ action }: { action: Action }) {
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ by: string | null; at: string | null; version: number | null } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState('');
   const [baseVersion, setBaseVersion] = useState(action.version);
@@ -188,7 +189,12 @@ function ProgressForm({ action }: { action: Action }) {
         if (latest.response.ok && latest.data && latest.data.version !== version) {
           const updates = await api.GET('/api/v1/actions/{action_id}/updates', { params: { path: { action_id: action.id } } });
           const last = updates.data?.[0];
-          setConflict({ by: last?.author_name ?? null, at: last?.created_at ?? latest.data.updated_at, version: latest.data.version });
+          setConflict({
+            who: last?.author_name ?? null,
+            at: last?.created_at ?? latest.data.updated_at,
+            version: latest.data.version,
+            current: latest.data as unknown as Record<string, unknown>,
+          });
           return;
         }
       }
@@ -215,13 +221,9 @@ function ProgressForm({ action }: { action: Action }) {
       setDraft({ percent: String(fresh.percent_complete), status: fresh.status, reported_on: todayIso(), note: '' });
       setSaved(`Progress saved: ${fresh.percent_complete}% complete, ${ACTION_STATUS_LABELS[fresh.status].toLowerCase()}.`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        const cur = err.problem.current;
-        setConflict({
-          by: typeof cur?.updated_by_name === 'string' ? cur.updated_by_name : null,
-          at: typeof cur?.updated_at === 'string' ? cur.updated_at : null,
-          version: typeof cur?.version === 'number' ? cur.version : null,
-        });
+      const lost = readConflict(err);
+      if (lost) {
+        setConflict(lost);
       } else if (err instanceof ApiError && err.fieldErrors.length) {
         const out: Record<string, string> = {};
         for (const fe of err.fieldErrors) {
@@ -241,11 +243,19 @@ function ProgressForm({ action }: { action: Action }) {
   }
 
   async function reloadTheirs() {
-    const fresh = await queryClient.fetchQuery({
-      queryKey: planningKeys.action(action.id),
-      queryFn: async () => unwrap(await api.GET('/api/v1/actions/{action_id}', { params: { path: { action_id: action.id } } })),
-      staleTime: 0,
-    });
+    // The 412 carries the action as its GET answers it; fetch only if it did not.
+    const given = currentAs<Action>(conflict, action.id, ['percent_complete', 'status']);
+    let fresh: Action;
+    if (given) {
+      fresh = given;
+      queryClient.setQueryData(planningKeys.action(action.id), given);
+    } else {
+      fresh = await queryClient.fetchQuery({
+        queryKey: planningKeys.action(action.id),
+        queryFn: async () => unwrap(await api.GET('/api/v1/actions/{action_id}', { params: { path: { action_id: action.id } } })),
+        staleTime: 0,
+      });
+    }
     void queryClient.invalidateQueries({ queryKey: planningKeys.progress(action.id) });
     setBaseVersion(fresh.version);
     setDraft((d) => ({ ...d, percent: String(fresh.percent_complete), status: fresh.status }));
@@ -260,7 +270,6 @@ function ProgressForm({ action }: { action: Action }) {
   };
   const LABELS: Record<string, string> = { percent_complete: 'Percent complete', status: 'Status', reported_on: 'Date', note: 'Update' };
   const summary: SummaryError[] = [
-    ...(conflict ? [{ target: 'progress-conflict', text: `${conflict.by ?? 'Someone else'} reported progress on this action after you opened it` }] : []),
     ...Object.entries(errors).map(([k, v]) => ({ target: FIELD_IDS[k], text: `${LABELS[k] ?? k}: ${v}` })),
     ...(general ? [{ text: general }] : []),
   ];
@@ -287,27 +296,26 @@ function ProgressForm({ action }: { action: Action }) {
         </div>
       ) : null}
       {conflict ? (
-        <div className="gt-conflict govuk-!-margin-bottom-4" id="progress-conflict" tabIndex={-1} role="alert" data-testid="progress-conflict">
-          <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
-            {conflict.by ?? 'Someone else'} reported progress on this action
-            {conflict.at ? ` at ${formatDateTime(conflict.at)}` : ''} after you opened the page.
-          </p>
-          <p className="govuk-body-s">Your update is still in the form and has not been saved.</p>
-          <div className="govuk-button-group govuk-!-margin-bottom-0">
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void reloadTheirs()}>
-              Load their progress
+        <ConflictNotice
+          conflict={conflict}
+          what="progress on this action"
+          verb="reported"
+          id="progress-conflict"
+          testId="progress-conflict"
+          kept="Your update is still in the form and has not been saved."
+          loadLabel="Load their progress"
+          onLoad={() => void reloadTheirs()}
+        >
+          {conflict.version !== null ? (
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+              onClick={(e) => void submit(e as unknown as FormEvent, conflict.version as number)}
+            >
+              Save mine as well
             </button>
-            {conflict.version !== null ? (
-              <button
-                type="button"
-                className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                onClick={(e) => void submit(e as unknown as FormEvent, conflict.version as number)}
-              >
-                Save mine as well
-              </button>
-            ) : null}
-          </div>
-        </div>
+          ) : null}
+        </ConflictNotice>
       ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label="Progress update" className="govuk-!-width-two-thirds" data-testid="progress-form">
         <TextField

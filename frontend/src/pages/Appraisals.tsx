@@ -7,11 +7,13 @@ import { ApiError, errorMessage } from '../api/problem';
 import type { Appraisal, AppraisalSummary } from '../api/planningTypes';
 import { useCurrentUser } from '../auth/AuthContext';
 import { isPerformanceTeam } from '../auth/roles';
+import { ConflictNotice } from '../components/ConflictNotice';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { Breadcrumbs, SummaryRow, useNames } from '../components/Planning';
 import { Empty, Loading, QueryError } from '../components/Status';
+import { type Conflict, currentAs, readConflict } from '../lib/conflict';
 import { formatNumber, pluralise } from '../lib/format';
 import { indexOrgUnits } from '../lib/orgTree';
 import { formatDate, LEVEL_LABELS, todayIso, yearSpan } from '../lib/planning';
@@ -210,12 +212,14 @@ export function AppraisalPage() {
 function AppraisalEditor({ appraisal: a }: { appraisal: Appraisal }) {
   const queryClient = useQueryClient();
   const [v, setV] = useState({ held_on: a.held_on ?? '', performance_review: a.performance_review, training_needs: a.training_needs });
-  const [result, setResult] = useState<{ ok: boolean; text: string; conflict?: boolean } | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saving, setSaving] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaving(true);
     setResult(null);
+    setConflict(null);
     try {
       const saved = unwrap(
         await api.PATCH('/api/v1/appraisals/{appraisal_id}', {
@@ -228,7 +232,8 @@ function AppraisalEditor({ appraisal: a }: { appraisal: Appraisal }) {
       void queryClient.invalidateQueries({ queryKey: ['appraisals', 'list'] });
       setResult({ ok: true, text: 'The appraisal is saved.' });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) setResult({ ok: false, conflict: true, text: 'Someone changed this appraisal after you opened it. Reload it to see their changes.' });
+      const lost = readConflict(err);
+      if (lost) setConflict(lost);
       else if (err instanceof ApiError && err.fieldErrors.length) setResult({ ok: false, text: err.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ') });
       else setResult({ ok: false, text: errorMessage(err) });
     } finally {
@@ -241,10 +246,21 @@ function AppraisalEditor({ appraisal: a }: { appraisal: Appraisal }) {
         The review
       </h2>
       <ErrorSummary errors={result && !result.ok ? [{ text: result.text }] : []} title="The appraisal was not saved" />
-      {result?.conflict ? (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void queryClient.invalidateQueries({ queryKey: planningKeys.appraisal(a.id) })}>
-          Reload the appraisal
-        </button>
+      {conflict ? (
+        <ConflictNotice
+          conflict={conflict}
+          what="this appraisal"
+          id="appraisal-conflict"
+          title="The appraisal was not saved"
+          kept="What you typed is still in the form and has not been saved. Load their version to see it, then save yours over it if you still mean to."
+          onLoad={() => {
+            // The 412 carries the appraisal as its GET answers it; the form keeps what was typed.
+            const given = currentAs<Appraisal>(conflict, a.id, ['objectives', 'performance_review', 'training_needs']);
+            if (given) queryClient.setQueryData(planningKeys.appraisal(a.id), given);
+            else void queryClient.invalidateQueries({ queryKey: planningKeys.appraisal(a.id) });
+            setConflict(null);
+          }}
+        />
       ) : null}
       {result?.ok ? (
         <p className="govuk-body govuk-!-font-weight-bold" role="status">

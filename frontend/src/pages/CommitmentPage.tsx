@@ -8,22 +8,25 @@ import { ApiError, errorMessage } from '../api/problem';
 import type { Commitment, CommitmentItem, CommitmentItemCreate, Quadrant, ReviewKind } from '../api/planningTypes';
 import { useCurrentUser } from '../auth/AuthContext';
 import { isPerformanceTeam } from '../auth/roles';
+import { ConflictNotice } from '../components/ConflictNotice';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { BandTag, Breadcrumbs, SummaryRow, useNames } from '../components/Planning';
 import { Loading, QueryError } from '../components/Status';
+import { type Conflict, currentAs, readConflict } from '../lib/conflict';
 import { formatDateTime } from '../lib/format';
 import { IMPACT_WORDS, LIKELIHOOD_WORDS } from '../lib/heatMap';
 import { formatDate, todayIso, yearSpan } from '../lib/planning';
 import '../styles/thread.scss';
 
-type Result = { ok: true; text: string } | { ok: false; text: string; conflict?: boolean };
+type Result = { ok: true; text: string } | { ok: false; text: string };
 
 /** Every change answers the whole commitments; each sends If-Match with the version shown. */
 function useChange(commitment: Commitment | undefined) {
   const queryClient = useQueryClient();
   const [result, setResult] = useState<Result | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [busy, setBusy] = useState(false);
   async function change(
     run: (headers: { 'If-Match': string }) => Promise<{ data?: Commitment; error?: unknown; response: Response }>,
@@ -32,6 +35,7 @@ function useChange(commitment: Commitment | undefined) {
     if (!commitment) return false;
     setBusy(true);
     setResult(null);
+    setConflict(null);
     try {
       const saved = unwrap(await run({ 'If-Match': versionTag(commitment.version) }));
       queryClient.setQueryData(planningKeys.commitment(commitment.id), saved);
@@ -39,8 +43,9 @@ function useChange(commitment: Commitment | undefined) {
       setResult({ ok: true, text: done });
       return true;
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        setResult({ ok: false, conflict: true, text: 'Someone changed these commitments after you opened them. Reload to see their changes; what you typed is still in the form.' });
+      const lost = readConflict(err);
+      if (lost) {
+        setConflict(lost);
       } else if (err instanceof ApiError && err.fieldErrors.length) {
         setResult({ ok: false, text: err.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ') });
       } else {
@@ -53,9 +58,15 @@ function useChange(commitment: Commitment | undefined) {
   }
   const reload = () => {
     setResult(null);
-    if (commitment) void queryClient.invalidateQueries({ queryKey: planningKeys.commitment(commitment.id) });
+    if (commitment) {
+      // The 412 carries the commitments as their GET answers them; fetch only if it did not.
+      const given = currentAs<Commitment>(conflict, commitment.id, ['quadrants', 'reviews', 'signed_off']);
+      if (given) queryClient.setQueryData(planningKeys.commitment(commitment.id), given);
+      else void queryClient.invalidateQueries({ queryKey: planningKeys.commitment(commitment.id) });
+    }
+    setConflict(null);
   };
-  return { change, result, busy, reload };
+  return { change, result, conflict, busy, reload };
 }
 
 export default function CommitmentPage() {
@@ -64,8 +75,8 @@ export default function CommitmentPage() {
   const me = useCurrentUser();
   const names = useNames();
   const c = commitment.data;
-  const { change, result, busy, reload } = useChange(c);
-  usePageTitle(c ? `Commitments of ${c.manager_name}, ${yearSpan(c.year, c.year)}` : 'Commitments', !!result && !result.ok);
+  const { change, result, conflict, busy, reload } = useChange(c);
+  usePageTitle(c ? `Commitments of ${c.manager_name}, ${yearSpan(c.year, c.year)}` : 'Commitments', (!!result && !result.ok) || !!conflict);
 
   if (commitment.isPending) return <Loading what="Loading the commitments" />;
   if (commitment.isError || !c) {
@@ -97,10 +108,8 @@ export default function CommitmentPage() {
       <span className="govuk-caption-l">Commitments for {yearSpan(c.year, c.year)}</span>
       <h1 className="govuk-heading-xl govuk-!-margin-bottom-4">{c.manager_name}</h1>
       <ErrorSummary errors={result && !result.ok ? [{ text: result.text }] : []} title="The change was not saved" />
-      {result && !result.ok && result.conflict ? (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={reload}>
-          Reload the commitments
-        </button>
+      {conflict ? (
+        <ConflictNotice conflict={conflict} what="these commitments" id="commitment-conflict" title="The change was not saved" loadLabel="Load the current commitments" onLoad={reload} />
       ) : null}
       <p className="govuk-visually-hidden" role="status" aria-live="polite">
         {result?.ok ? result.text : ''}
@@ -161,7 +170,7 @@ export default function CommitmentPage() {
           {q.items.length === 0 ? <p className="govuk-body">No commitments in this quadrant yet.</p> : <ItemsTable label={q.label} items={q.items} />}
           {q.items.map((item) => (
             <ProgressEditor
-              key={`${item.id}-${item.updated_at}`}
+              key={item.id}
               item={item}
               quadrantLabel={q.label}
               mayEdit={mayEdit}
@@ -297,6 +306,12 @@ function ProgressEditor({
   onSave(progress: string): Promise<boolean>;
 }) {
   const [text, setText] = useState(item.progress);
+  // Follow a newly loaded version only while the user has not typed over the old one.
+  const [base, setBase] = useState(item.progress);
+  if (item.progress !== base) {
+    setBase(item.progress);
+    if (text === base) setText(item.progress);
+  }
   if (!mayEdit) return null;
   const name = item.indicator_text || item.outcome.slice(0, 60) || `row ${item.id}`;
   return (

@@ -7,11 +7,13 @@ import { ApiError, errorMessage } from '../api/problem';
 import type { ChecklistAnswer, ChecklistLine, Plan, PlanStatus } from '../api/planningTypes';
 import { useAuth } from '../auth/AuthContext';
 import { isPerformanceTeam } from '../auth/roles';
+import { ConflictNotice } from '../components/ConflictNotice';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextAreaField } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { Breadcrumbs, PlanStatusTag, SummaryRow, useNames } from '../components/Planning';
 import { Empty, Loading, QueryError } from '../components/Status';
+import { type Conflict, currentAs, readConflict } from '../lib/conflict';
 import { formatDateTime, formatNumber, pluralise } from '../lib/format';
 import { planAncestry } from '../lib/planTree';
 import {
@@ -148,12 +150,14 @@ function StatusWorkflow({ plan }: { plan: Plan }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<PlanStatus | null>(null);
-  const [problem, setProblem] = useState<{ text: string; conflict?: boolean } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [done, setDone] = useState('');
 
   async function move(to: PlanStatus) {
     setBusy(to);
     setProblem(null);
+    setConflict(null);
     setDone('');
     try {
       const saved = unwrap(
@@ -168,11 +172,9 @@ function StatusWorkflow({ plan }: { plan: Plan }) {
       setNote('');
       setDone(`The plan is now ${PLAN_STATUS_LABELS[saved.status].toLowerCase()}.`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        setProblem({ text: 'Someone changed this plan after you opened it. Reload it to see their changes, then try again.', conflict: true });
-      } else {
-        setProblem({ text: errorMessage(err) });
-      }
+      const lost = readConflict(err);
+      if (lost) setConflict(lost);
+      else setProblem(errorMessage(err));
     } finally {
       setBusy(null);
     }
@@ -184,7 +186,25 @@ function StatusWorkflow({ plan }: { plan: Plan }) {
       <h2 className="govuk-heading-l" id="workflow-title">
         Status
       </h2>
-      <ErrorSummary errors={problem ? [{ text: problem.text }] : []} title="The status was not changed" />
+      <ErrorSummary errors={problem ? [{ text: problem }] : []} title="The status was not changed" />
+      {conflict ? (
+        <ConflictNotice
+          conflict={conflict}
+          what="this plan"
+          id="plan-conflict"
+          title="The status was not changed"
+          kept="Your note is still in the form. Check their changes, then try again."
+          loadLabel="Load the current plan"
+          onLoad={() => {
+            // The 412 carries the plan as its GET answers it; fetch only if it did not.
+            const given = currentAs<Plan>(conflict, plan.id, ['status', 'next_statuses', 'can_edit']);
+            if (given) queryClient.setQueryData(planningKeys.plan(plan.id), given);
+            else void queryClient.invalidateQueries({ queryKey: planningKeys.plan(plan.id) });
+            void queryClient.invalidateQueries({ queryKey: planningKeys.plans, exact: true });
+            setConflict(null);
+          }}
+        />
+      ) : null}
       <ol className="govuk-list govuk-list--number govuk-body-s" aria-label="The workflow of a plan">
         {WORKFLOW.map((s, i) => (
           <li key={s}>
@@ -206,18 +226,6 @@ function StatusWorkflow({ plan }: { plan: Plan }) {
         {done}
       </p>
       {done ? <p className="govuk-body govuk-!-font-weight-bold">{done}</p> : null}
-      {problem?.conflict ? (
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => {
-            setProblem(null);
-            void queryClient.invalidateQueries({ queryKey: planningKeys.plan(plan.id) });
-          }}
-        >
-          Reload the plan
-        </button>
-      ) : null}
       {plan.next_statuses.length === 0 ? (
         <p className="govuk-body">{plan.can_edit ? 'There is nothing you can move this plan on to now.' : 'You cannot change the status of this plan.'}</p>
       ) : (
