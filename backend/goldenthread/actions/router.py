@@ -19,6 +19,7 @@ from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, Session
 from goldenthread.core.http import check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
+from goldenthread.core.query import Id
 from goldenthread.core.staff_access import StaffOnly
 from goldenthread.periods.workdays import today_in_london
 from goldenthread.plans import access as plan_access
@@ -48,11 +49,11 @@ async def list_actions(
     principal: StaffOnly,
     mine: bool = Query(False, description="Only actions the caller owns."),
     overdue: bool = Query(False, description="Only actions past their due date and open."),
-    plan: int | None = Query(None, description="Only actions on objectives of this plan."),
-    objective: int | None = None,
-    indicator: int | None = Query(None, description="Only remedial actions on this indicator."),
-    owner: int | None = None,
-    parent: int | None = Query(None, description="Only the milestones of this action."),
+    plan: Id | None = Query(None, description="Only actions on objectives of this plan."),
+    objective: Id | None = None,
+    indicator: Id | None = Query(None, description="Only remedial actions on this indicator."),
+    owner: Id | None = None,
+    parent: Id | None = Query(None, description="Only the milestones of this action."),
     status: ActionStatus | None = None,
     limit: Limit = 100,
     cursor: Cursor = None,
@@ -100,7 +101,7 @@ async def create_action(
 
 @router.get("/{action_id}", response_model=ActionRead)
 async def get_action(
-    action_id: int, session: Session, principal: StaffOnly, response: Response
+    action_id: Id, session: Session, principal: StaffOnly, response: Response
 ) -> ActionRead:
     """Read one action; the ETag is its version, for If-Match on update."""
     action = await service.get_action(session, action_id, principal)
@@ -113,7 +114,7 @@ async def get_action(
 
 @router.patch("/{action_id}", response_model=ActionRead)
 async def update_action(
-    action_id: int,
+    action_id: Id,
     data: ActionUpdate,
     request: Request,
     session: Session,
@@ -133,7 +134,7 @@ async def update_action(
 
 @router.delete("/{action_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_action(
-    action_id: int, request: Request, session: Session, actor: CurrentActor, principal: StaffOnly
+    action_id: Id, request: Request, session: Session, actor: CurrentActor, principal: StaffOnly
 ) -> None:
     """Delete an action with its milestones and progress history."""
     action = await service.get_action(session, action_id, principal)
@@ -144,7 +145,7 @@ async def delete_action(
 
 @router.get("/{action_id}/updates", response_model=list[ProgressRead])
 async def list_progress(
-    action_id: int, session: Session, principal: StaffOnly
+    action_id: Id, session: Session, principal: StaffOnly
 ) -> list[ProgressRead]:
     """The action's dated progress updates, newest first."""
     action = await service.get_action(session, action_id, principal)
@@ -155,7 +156,7 @@ async def list_progress(
     "/{action_id}/updates", response_model=ProgressRead, status_code=status.HTTP_201_CREATED
 )
 async def add_progress(
-    action_id: int,
+    action_id: Id,
     data: ProgressCreate,
     request: Request,
     session: Session,

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from goldenthread.actions.models import ActionStatus
 from goldenthread.actions.rules import ActionState
+from goldenthread.core.query import Id
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Percent = Annotated[int, Field(ge=0, le=100)]
@@ -23,13 +24,13 @@ class ActionCreate(BaseModel):
     code: str = Field(default="", max_length=40)
     title: Title
     description: str = Field(default="", max_length=20000)
-    objective_id: int | None = None
-    indicator_id: int | None = Field(
+    objective_id: Id | None = None
+    indicator_id: Id | None = Field(
         default=None, description="For remedial action on an indicator (typically a red one)."
     )
-    parent_id: int | None = Field(default=None, description="Makes this a milestone of an action.")
-    owner_id: int | None = None
-    org_unit_id: int | None = Field(
+    parent_id: Id | None = Field(default=None, description="Makes this a milestone of an action.")
+    owner_id: Id | None = None
+    org_unit_id: Id | None = Field(
         default=None,
         description="The org unit answerable for it; default from the parent action, the "
         "objective's plan, the indicator or the owner.",
@@ -51,10 +52,10 @@ class ActionUpdate(BaseModel):
     code: str | None = Field(default=None, max_length=40)
     title: Title | None = None
     description: str | None = Field(default=None, max_length=20000)
-    objective_id: int | None = None
-    indicator_id: int | None = None
-    owner_id: int | None = None
-    org_unit_id: int | None = None
+    objective_id: Id | None = None
+    indicator_id: Id | None = None
+    owner_id: Id | None = None
+    org_unit_id: Id | None = None
     timescale: str | None = Field(default=None, max_length=200)
     start_on: date | None = None
     due_on: date | None = None

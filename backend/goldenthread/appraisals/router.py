@@ -21,7 +21,7 @@ from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, Session
 from goldenthread.core.http import check_etag_showing, set_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
-from goldenthread.core.query import YearParam, parse_year_param
+from goldenthread.core.query import Id, YearParam, parse_year_param
 from goldenthread.core.staff_access import StaffOnly
 
 router = APIRouter(prefix="/appraisals", tags=["appraisals"])
@@ -31,7 +31,7 @@ router = APIRouter(prefix="/appraisals", tags=["appraisals"])
 async def list_appraisals(
     session: Session,
     principal: StaffOnly,
-    person: int | None = Query(None, description="User id of the person appraised."),
+    person: Id | None = Query(None, description="User id of the person appraised."),
     year: YearParam = None,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -54,7 +54,7 @@ async def get_completion(
     principal: StaffOnly,
     start: date = Query(alias="from", description="First day, e.g. 2009-02-01."),
     end: date = Query(alias="to", description="Last day, inclusive, e.g. 2009-06-30."),
-    org_unit: int | None = Query(None, description="Org unit id; includes the units beneath."),
+    org_unit: Id | None = Query(None, description="Org unit id; includes the units beneath."),
 ) -> CompletionRead:
     """Share of staff with an appraisal held in the date range, by org unit."""
     unit = await completion.check_may_see(session, principal, org_unit)
@@ -87,7 +87,7 @@ async def create_appraisal(
 
 @router.get("/{appraisal_id}", response_model=AppraisalRead)
 async def get_appraisal(
-    appraisal_id: int, session: Session, principal: StaffOnly, response: Response
+    appraisal_id: Id, session: Session, principal: StaffOnly, response: Response
 ) -> AppraisalRead:
     """Read an appraisal: the person, the reviewer and line managers only."""
     appraisal, _ = await service.get_appraisal(session, principal, appraisal_id)
@@ -98,7 +98,7 @@ async def get_appraisal(
 
 @router.patch("/{appraisal_id}", response_model=AppraisalRead)
 async def update_appraisal(
-    appraisal_id: int,
+    appraisal_id: Id,
     data: AppraisalUpdate,
     request: Request,
     session: Session,

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from goldenthread.core.query import Id
 from goldenthread.outturns.models import OutturnStatus
 from goldenthread.outturns.schemas import OutturnRead
 from goldenthread.plans.rules import PlanLevel
@@ -15,11 +16,11 @@ from goldenthread.plans.rules import PlanLevel
 class AppraisalCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    person_id: int
+    person_id: Id
     year: str = Field(max_length=20, description="Financial year, e.g. 2008-09.")
-    reviewer_id: int | None = Field(default=None, description="Default: whoever records it.")
+    reviewer_id: Id | None = Field(default=None, description="Default: whoever records it.")
     held_on: date | None = Field(default=None, description="Day the review was held, if it was.")
-    plan_id: int | None = Field(
+    plan_id: Id | None = Field(
         default=None,
         description="The person's individual plan for the year: its objectives are the "
         "appraisal objectives. Default: their individual plan covering the year, if one.",
@@ -31,9 +32,9 @@ class AppraisalCreate(BaseModel):
 class AppraisalUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    reviewer_id: int | None = None
+    reviewer_id: Id | None = None
     held_on: date | None = None
-    plan_id: int | None = None
+    plan_id: Id | None = None
     performance_review: str | None = Field(default=None, max_length=8000)
     training_needs: str | None = Field(default=None, max_length=8000)
 
@@ -109,9 +110,9 @@ class CompletionOutturnRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    indicator_id: int
+    indicator_id: Id
     period: str = Field(max_length=20, description="The outturn's period, e.g. 2008-09-Q1.")
-    org_unit_id: int | None = Field(
+    org_unit_id: Id | None = Field(
         default=None, description="Whose staff; default the indicator's org unit."
     )
     start: date | None = Field(default=None, description="Default: the period's first day.")

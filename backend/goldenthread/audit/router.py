@@ -11,6 +11,7 @@ from goldenthread.audit.models import AuditEntry
 from goldenthread.audit.schemas import AuditedEntity, AuditEntryRead
 from goldenthread.core.deps import Session, StaffPrincipal
 from goldenthread.core.pagination import Cursor, Limit, Page
+from goldenthread.core.query import Id
 
 router = APIRouter(tags=["audit"])
 
@@ -19,7 +20,7 @@ router = APIRouter(tags=["audit"])
 async def list_audit_entries(
     session: Session,
     principal: StaffPrincipal,
-    indicator_id: int | None = None,
+    indicator_id: Id | None = None,
     entity: AuditedEntity | None = Query(None, description="Only changes of this kind of record."),
     limit: Limit = 50,
     cursor: Cursor = None,

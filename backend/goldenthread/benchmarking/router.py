@@ -33,7 +33,7 @@ from goldenthread.core.http import (
     set_version_etag,
 )
 from goldenthread.core.principal import Actor, Via
-from goldenthread.core.query import YearParam, parse_year_param
+from goldenthread.core.query import Id, YearParam, parse_year_param
 from goldenthread.imports.upload import DryRun, Sheet, received_upload, upload_body
 from goldenthread.indicators import service as indicators
 
@@ -79,7 +79,7 @@ async def create_group(
 
 @router.get("/benchmarking/groups/{group_id}", response_model=GroupRead)
 async def get_group(
-    group_id: int, session: Session, _: StaffPrincipal, response: Response
+    group_id: Id, session: Session, _: StaffPrincipal, response: Response
 ) -> GroupRead:
     """One comparator group; the ETag is its version, for If-Match on update."""
     group = await service.read_group(session, group_id)
@@ -89,7 +89,7 @@ async def get_group(
 
 @router.patch("/benchmarking/groups/{group_id}", response_model=GroupRead)
 async def update_group(
-    group_id: int,
+    group_id: Id,
     data: GroupUpdate,
     request: Request,
     session: Session,
@@ -146,7 +146,7 @@ async def benchmark_summary(
     set_name: Annotated[
         str | None, Query(alias="set", max_length=40, description="Only this set, e.g. LAA.")
     ] = None,
-    org_unit: Annotated[int | None, Query(description="Only this org unit and below.")] = None,
+    org_unit: Annotated[Id | None, Query(description="Only this org unit and below.")] = None,
     comparators: Annotated[
         bool, Query(description="Also every council's value, rank and quartile (league tables).")
     ] = False,
@@ -169,7 +169,7 @@ async def benchmark_summary(
 
 @router.get("/indicators/{indicator_id}/benchmark", response_model=BenchmarkRead)
 async def indicator_benchmark(
-    indicator_id: int,
+    indicator_id: Id,
     session: Session,
     principal: StaffPrincipal,
     year: YearParam = None,
@@ -186,9 +186,7 @@ async def indicator_benchmark(
 
 
 @router.get("/indicators/{indicator_id}/benchmark-aims", response_model=list[AimRead])
-async def list_aims(
-    indicator_id: int, session: Session, principal: StaffPrincipal
-) -> list[AimRead]:
+async def list_aims(indicator_id: Id, session: Session, principal: StaffPrincipal) -> list[AimRead]:
     """Targets expressed against a benchmark, each with the figure it stands for today."""
     indicator = await indicators.get_indicator(session, indicator_id, principal)
     return await aims.aims_for(session, indicator)
@@ -196,7 +194,7 @@ async def list_aims(
 
 @router.put("/indicators/{indicator_id}/benchmark-aims/{period}", response_model=AimRead)
 async def put_aim(
-    indicator_id: int,
+    indicator_id: Id,
     period: str,
     data: AimWrite,
     session: Session,
@@ -221,12 +219,12 @@ async def put_aim(
     status_code=status.HTTP_204_NO_CONTENT,
 )
 async def delete_aim(
-    indicator_id: int,
+    indicator_id: Id,
     period: str,
     session: Session,
     actor: CurrentActor,
     principal: StaffPrincipal,
-    group: Annotated[int, Query(description="Id of the comparator group of the aim.")],
+    group: Annotated[Id, Query(description="Id of the comparator group of the aim.")],
 ) -> Response:
     """Remove an aim (owner, deputy or performance team)."""
     indicator = await indicators.get_indicator(session, indicator_id, principal)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from goldenthread.benchmarking.models import GroupKind
 from goldenthread.benchmarking.rules import AimKind
+from goldenthread.core.query import Id
 from goldenthread.imports.schemas import RowProblem
 from goldenthread.status.rules import Polarity, Unit
 
@@ -211,7 +212,7 @@ class SummaryRead(BaseModel):
 class AimWrite(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    group_id: int
+    group_id: Id
     aim: AimKind
     rank: int | None = Field(default=None, ge=1, le=10_000, description="For aim = rank.")
     basis_year: Year | None = Field(

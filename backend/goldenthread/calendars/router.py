@@ -10,7 +10,7 @@ from goldenthread.calendars import feed, service
 from goldenthread.calendars.schemas import CalendarCategory, CalendarRead, FeedCreated, FeedStatus
 from goldenthread.core.deps import AppSettings, Session, StaffPrincipal
 from goldenthread.core.http import model_response
-from goldenthread.core.query import YearParam, parse_year_param
+from goldenthread.core.query import Id, YearParam, parse_year_param
 from goldenthread.periods.rules import Frequency, financial_year_code, period_containing
 from goldenthread.periods.workdays import today_in_london
 
@@ -29,7 +29,7 @@ async def get_calendar(
     principal: StaffPrincipal,
     year: YearParam = None,
     category: Categories = None,
-    org_unit: int | None = Query(None, description="Org unit id; includes the units beneath."),
+    org_unit: Id | None = Query(None, description="Org unit id; includes the units beneath."),
     mine: bool = Query(
         False,
         description="Your deadlines, the events of your unit and those above it, and the "

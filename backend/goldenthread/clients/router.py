@@ -12,6 +12,7 @@ from goldenthread.clients.schemas import (
     SecretRotation,
 )
 from goldenthread.core.deps import AppSettings, RegisterPrincipal, Session
+from goldenthread.core.query import Id
 
 router = APIRouter(prefix="/clients", tags=["clients"])
 
@@ -43,14 +44,14 @@ async def create_client(
 
 
 @router.get("/{client_pk}", response_model=ApiClientRead)
-async def get_client(client_pk: int, session: Session, _: RegisterPrincipal) -> ApiClientRead:
+async def get_client(client_pk: Id, session: Session, _: RegisterPrincipal) -> ApiClientRead:
     """Read one client (never its secret)."""
     return ApiClientRead.model_validate(await service.get_client(session, client_pk))
 
 
 @router.post("/{client_pk}/rotate-secret", response_model=ApiClientWithSecret)
 async def rotate_secret(
-    client_pk: int,
+    client_pk: Id,
     session: Session,
     settings: AppSettings,
     _: RegisterPrincipal,
@@ -67,7 +68,7 @@ async def rotate_secret(
 
 @router.post("/{client_pk}/revoke", response_model=ApiClientRead)
 async def revoke_client(
-    client_pk: int, request: Request, session: Session, _: RegisterPrincipal
+    client_pk: Id, request: Request, session: Session, _: RegisterPrincipal
 ) -> ApiClientRead:
     """Revoke a client: its secrets and its tokens stop working."""
     client = await service.revoke(session, await service.get_client(session, client_pk))

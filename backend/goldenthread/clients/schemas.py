@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from goldenthread.clients.rules import CLIENT_ID_PATTERN
+from goldenthread.core.query import Id
 
 Scope = Literal["laa:read", "indicators:read", "outturns:write"]
 
@@ -16,7 +17,7 @@ class ApiClientCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(min_length=1, max_length=200, description="Who the client is for.")
-    organisation_id: int = Field(description="The partner organisation the client acts for.")
+    organisation_id: Id = Field(description="The partner organisation the client acts for.")
     scopes: list[Scope] = Field(min_length=1, max_length=3)
     client_id: str | None = Field(
         default=None,

@@ -20,7 +20,7 @@ from goldenthread.core.deps import CurrentActor, Session
 from goldenthread.core.http import check_etag_showing, set_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.principal import Principal
-from goldenthread.core.query import YearParam, parse_year_param
+from goldenthread.core.query import Id, YearParam, parse_year_param
 from goldenthread.core.staff_access import StaffOnly
 
 router = APIRouter(prefix="/commitments", tags=["commitments"])
@@ -35,7 +35,7 @@ async def _answer(
 
 
 async def _for_change(
-    session: Session, commitment_id: int, request: Request, principal: Principal
+    session: Session, commitment_id: Id, request: Request, principal: Principal
 ) -> Commitment:
     commitment = await service.get_commitment(session, commitment_id)
     if "if-match" in request.headers:
@@ -55,8 +55,8 @@ async def list_commitments(
     session: Session,
     principal: StaffOnly,
     year: YearParam = None,
-    manager: int | None = Query(None, description="User id of the manager."),
-    org_unit: int | None = Query(None, description="Org unit id; includes the units beneath."),
+    manager: Id | None = Query(None, description="User id of the manager."),
+    org_unit: Id | None = Query(None, description="Org unit id; includes the units beneath."),
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[CommitmentRead]:
@@ -92,7 +92,7 @@ async def create_commitment(
 
 @router.get("/{commitment_id}", response_model=CommitmentRead)
 async def get_commitment(
-    commitment_id: int, session: Session, principal: StaffOnly, response: Response
+    commitment_id: Id, session: Session, principal: StaffOnly, response: Response
 ) -> CommitmentRead:
     """Read one manager's commitments by quadrant, with reviews and sign-off."""
     return await _answer(
@@ -104,7 +104,7 @@ async def get_commitment(
     "/{commitment_id}/items", response_model=CommitmentRead, status_code=status.HTTP_201_CREATED
 )
 async def add_item(
-    commitment_id: int,
+    commitment_id: Id,
     data: ItemCreate,
     request: Request,
     session: Session,
@@ -120,8 +120,8 @@ async def add_item(
 
 @router.patch("/{commitment_id}/items/{item_id}", response_model=CommitmentRead)
 async def update_item(
-    commitment_id: int,
-    item_id: int,
+    commitment_id: Id,
+    item_id: Id,
     data: ItemUpdate,
     request: Request,
     session: Session,
@@ -137,8 +137,8 @@ async def update_item(
 
 @router.delete("/{commitment_id}/items/{item_id}", response_model=CommitmentRead)
 async def delete_item(
-    commitment_id: int,
-    item_id: int,
+    commitment_id: Id,
+    item_id: Id,
     request: Request,
     session: Session,
     actor: CurrentActor,
@@ -155,7 +155,7 @@ async def delete_item(
     "/{commitment_id}/reviews", response_model=CommitmentRead, status_code=status.HTTP_201_CREATED
 )
 async def add_review(
-    commitment_id: int,
+    commitment_id: Id,
     data: ReviewCreate,
     request: Request,
     session: Session,
@@ -171,7 +171,7 @@ async def add_review(
 
 @router.post("/{commitment_id}/sign-off", response_model=CommitmentRead)
 async def sign_off(
-    commitment_id: int,
+    commitment_id: Id,
     request: Request,
     session: Session,
     actor: CurrentActor,

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from goldenthread.commitments.rules import Quadrant, ReviewKind
+from goldenthread.core.query import Id
 
 MAX_ITEMS = 100
 Scale = Annotated[int, Field(ge=1, le=5, description="1 (lowest) to 5 (highest).")]
@@ -21,11 +22,11 @@ class ItemCreate(BaseModel):
 
     quadrant: Quadrant
     position: int = Field(default=0, ge=0, le=10_000, description="Order within the quadrant.")
-    indicator_id: int | None = Field(default=None, description="An indicator of the register.")
+    indicator_id: Id | None = Field(default=None, description="An indicator of the register.")
     indicator_text: str = Field(
         default="", max_length=300, description="The indicator in words, where none is linked."
     )
-    objective_id: int | None = Field(default=None, description="The plan objective delivered.")
+    objective_id: Id | None = Field(default=None, description="The plan objective delivered.")
     outcome: LongText = Field(default="", description="Outcome / issue.")
     evidence: LongText = Field(default="", description="Source or evidence.")
     action_plan: LongText = Field(default="", description="Action / improvement plan.")
@@ -41,9 +42,9 @@ class ItemUpdate(BaseModel):
 
     quadrant: Quadrant | None = None
     position: int | None = Field(default=None, ge=0, le=10_000)
-    indicator_id: int | None = None
+    indicator_id: Id | None = None
     indicator_text: str | None = Field(default=None, max_length=300)
-    objective_id: int | None = None
+    objective_id: Id | None = None
     outcome: str | None = Field(default=None, max_length=8000)
     evidence: str | None = Field(default=None, max_length=8000)
     action_plan: str | None = Field(default=None, max_length=8000)
@@ -55,7 +56,7 @@ class ItemUpdate(BaseModel):
 class CommitmentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    manager_id: int = Field(description="The director, head of service or manager committing.")
+    manager_id: Id = Field(description="The director, head of service or manager committing.")
     year: str = Field(max_length=20, description="Financial year, e.g. 2008-09.")
     items: list[ItemCreate] = Field(default_factory=list, max_length=MAX_ITEMS)
 

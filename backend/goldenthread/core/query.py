@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Query
+from pydantic import Field
 
 from goldenthread.core.errors import FieldError, ValidationFailed
 from goldenthread.periods.rules import Frequency, Period, PeriodError, parse_period
@@ -38,3 +39,9 @@ def parse_year_param(code: str | None, field: str = "year") -> int | None:
         message = f"{code} is not a financial year: expected a year like 2008-09"
         raise ValidationFailed(message, [FieldError(field, message)])
     return period.year
+
+
+# Ids are 64-bit integers in every table: a larger number names nothing, and the database
+# driver refuses to even send it, so it is turned away as invalid input before any query.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]

@@ -10,7 +10,7 @@ from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, RegisterPrincipal, Session, StaffPrincipal
 from goldenthread.core.http import check_version, check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
-from goldenthread.core.query import parse_year_param
+from goldenthread.core.query import Id, parse_year_param
 from goldenthread.cycle import events, service
 from goldenthread.cycle.rules import Category
 from goldenthread.cycle.schemas import (
@@ -60,7 +60,7 @@ async def create_template(
 
 @router.get("/templates/{template_id}", response_model=TemplateRead)
 async def get_template(
-    template_id: int, session: Session, _: StaffPrincipal, response: Response
+    template_id: Id, session: Session, _: StaffPrincipal, response: Response
 ) -> TemplateRead:
     """Read one template; the ETag is its version, for If-Match on update."""
     template = await service.get_template(session, template_id)
@@ -70,7 +70,7 @@ async def get_template(
 
 @router.patch("/templates/{template_id}", response_model=TemplateRead)
 async def update_template(
-    template_id: int,
+    template_id: Id,
     data: TemplateUpdate,
     request: Request,
     session: Session,
@@ -88,7 +88,7 @@ async def update_template(
 
 @router.delete("/templates/{template_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_template(
-    template_id: int, request: Request, session: Session, actor: CurrentActor, _: RegisterPrincipal
+    template_id: Id, request: Request, session: Session, actor: CurrentActor, _: RegisterPrincipal
 ) -> None:
     """Delete a template that has no events yet (otherwise make it inactive)."""
     template = await service.get_template(session, template_id)
@@ -108,7 +108,7 @@ async def instantiate_year(
 
 @router.get("/events/{event_id}", response_model=EventRead)
 async def get_event(
-    event_id: int, session: Session, _: StaffPrincipal, response: Response
+    event_id: Id, session: Session, _: StaffPrincipal, response: Response
 ) -> EventRead:
     """Read one dated event of the cycle."""
     event = await events.get_event(session, event_id)
@@ -118,7 +118,7 @@ async def get_event(
 
 @router.patch("/events/{event_id}", response_model=EventRead)
 async def update_event(
-    event_id: int,
+    event_id: Id,
     data: EventUpdate,
     request: Request,
     session: Session,

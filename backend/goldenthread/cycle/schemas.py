@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from goldenthread.core.query import Id
 from goldenthread.cycle.models import LinkKind
 from goldenthread.cycle.rules import Category, Recurrence
 from goldenthread.periods.rules import Frequency
@@ -75,7 +76,7 @@ class TemplateFields(BaseModel):
     responsible_role: str = Field(
         default="", max_length=200, description="A role or body, e.g. 'Head of Performance'."
     )
-    org_unit_id: int | None = None
+    org_unit_id: Id | None = None
     source: str = Field(default="", max_length=300)
     links: list[LinkFields] = Field(default_factory=list, max_length=MAX_LINKS)
     active: bool = True
@@ -102,7 +103,7 @@ class TemplateUpdate(BaseModel):
     frequency: Frequency | None = None
     working_days: int | None = None
     responsible_role: str | None = Field(default=None, max_length=200)
-    org_unit_id: int | None = None
+    org_unit_id: Id | None = None
     source: str | None = Field(default=None, max_length=300)
     links: list[LinkFields] | None = Field(default=None, max_length=MAX_LINKS)
     active: bool | None = None
@@ -137,7 +138,7 @@ class InstantiateRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     year: str = Field(max_length=20, description="Financial year, e.g. 2008-09.")
-    template_ids: list[int] | None = Field(
+    template_ids: list[Id] | None = Field(
         default=None, max_length=1000, description="Only these templates (default: all active)."
     )
     refresh: bool = Field(

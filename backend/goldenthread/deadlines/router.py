@@ -14,7 +14,7 @@ from goldenthread.core.http import (
     set_version_etag,
 )
 from goldenthread.core.pagination import Cursor, Limit
-from goldenthread.core.query import parse_year_param
+from goldenthread.core.query import Id, parse_year_param
 from goldenthread.deadlines import service, views
 from goldenthread.deadlines.rules import DeadlineState
 from goldenthread.deadlines.schemas import (
@@ -49,7 +49,7 @@ async def list_deadlines(
     as_of: AsOf = None,
     year: Year = None,
     mine: bool = Query(False, description="Only indicators you own or deputise for."),
-    org_unit: int | None = Query(None, description="Org unit id; includes the units beneath."),
+    org_unit: Id | None = Query(None, description="Org unit id; includes the units beneath."),
     frequency: Frequency | None = None,
     state: Annotated[
         list[DeadlineState] | None,

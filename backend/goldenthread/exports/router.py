@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from goldenthread.core.deps import CurrentPrincipal, Session
-from goldenthread.core.query import YearParam, parse_year_param
+from goldenthread.core.query import Id, YearParam, parse_year_param
 from goldenthread.exports import service
 from goldenthread.imports.upload import XLSX_TYPE
 
@@ -42,8 +42,8 @@ async def _export(
     session: Session,
     principal: CurrentPrincipal,
     set_name: str | None,
-    org_unit: int | None,
-    indicator: int | None,
+    org_unit: Id | None,
+    indicator: Id | None,
     code: str | None,
     year: str | None,
     file_format: str | None,

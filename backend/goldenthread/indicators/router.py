@@ -20,6 +20,7 @@ from goldenthread.core.http import (
     set_version_etag,
 )
 from goldenthread.core.pagination import Cursor, Limit, Page
+from goldenthread.core.query import Id
 from goldenthread.indicators import service
 from goldenthread.indicators.models import Indicator, Lifecycle
 from goldenthread.indicators.schemas import IndicatorCreate, IndicatorRead, IndicatorUpdate
@@ -40,9 +41,9 @@ async def list_indicators(
     set_name: str | None = Query(
         None, alias="set", max_length=40, description="Set or basket, e.g. LAA."
     ),
-    org_unit: int | None = Query(None, description="Org unit id; includes the units beneath."),
+    org_unit: Id | None = Query(None, description="Org unit id; includes the units beneath."),
     q: str | None = Query(None, max_length=200, description="Words in code, title or definition."),
-    owner: int | None = Query(None, description="User id of the owner or deputy."),
+    owner: Id | None = Query(None, description="User id of the owner or deputy."),
     lifecycle: Literal["active", "retired", "all"] = "active",
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -79,7 +80,7 @@ async def create_indicator(
 
 @router.get("/{indicator_id}", response_model=IndicatorRead, tags=["public"])
 async def get_indicator(
-    indicator_id: int, session: Session, principal: CurrentPrincipal, response: Response
+    indicator_id: Id, session: Session, principal: CurrentPrincipal, response: Response
 ) -> IndicatorRead:
     """Read one indicator; the ETag is its version, for If-Match on update."""
     return _read(await service.get_indicator(session, indicator_id, principal), response)
@@ -87,7 +88,7 @@ async def get_indicator(
 
 @router.patch("/{indicator_id}", response_model=IndicatorRead)
 async def update_indicator(
-    indicator_id: int,
+    indicator_id: Id,
     data: IndicatorUpdate,
     request: Request,
     session: Session,
@@ -109,7 +110,7 @@ async def update_indicator(
 
 @router.post("/{indicator_id}/retire", response_model=IndicatorRead)
 async def retire_indicator(
-    indicator_id: int,
+    indicator_id: Id,
     request: Request,
     session: Session,
     actor: CurrentActor,
@@ -127,7 +128,7 @@ async def retire_indicator(
 
 @router.get("/{indicator_id}/audit", response_model=Page[AuditEntryRead])
 async def indicator_audit(
-    indicator_id: int,
+    indicator_id: Id,
     session: Session,
     principal: StaffPrincipal,
     limit: Limit = 50,

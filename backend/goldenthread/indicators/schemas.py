@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from goldenthread.core.query import Id
 from goldenthread.indicators.models import Lifecycle
 from goldenthread.periods.rules import Frequency
 from goldenthread.status.rules import Aggregation, Polarity, Unit
@@ -65,11 +66,11 @@ class IndicatorFields(BaseModel):
         default=None, description="Amber band in the indicator's unit; overrides the percent."
     )
     sets: list[SetName] = Field(default_factory=list, max_length=20)
-    owner_id: int | None = None
-    deputy_id: int | None = None
-    organisation_id: int
-    org_unit_id: int | None = None
-    lead_organisation_id: int | None = None
+    owner_id: Id | None = None
+    deputy_id: Id | None = None
+    organisation_id: Id
+    org_unit_id: Id | None = None
+    lead_organisation_id: Id | None = None
     shared_with_partners: bool = False
     public: bool = False
 
@@ -99,11 +100,11 @@ class IndicatorUpdate(BaseModel):
     tolerance_percent: NonNegative | None = None
     tolerance_absolute: NonNegative | None = None
     sets: list[SetName] | None = Field(default=None, max_length=20)
-    owner_id: int | None = None
-    deputy_id: int | None = None
-    organisation_id: int | None = None
-    org_unit_id: int | None = None
-    lead_organisation_id: int | None = None
+    owner_id: Id | None = None
+    deputy_id: Id | None = None
+    organisation_id: Id | None = None
+    org_unit_id: Id | None = None
+    lead_organisation_id: Id | None = None
     shared_with_partners: bool | None = None
     public: bool | None = None
     lifecycle: Lifecycle | None = None

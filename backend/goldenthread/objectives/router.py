@@ -10,7 +10,7 @@ from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session, StaffPrincipal
 from goldenthread.core.http import check_version_showing, model_response, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
-from goldenthread.core.query import parse_period_param
+from goldenthread.core.query import Id, parse_period_param
 from goldenthread.objectives import links, orphans, service, thread
 from goldenthread.objectives.models import Objective
 from goldenthread.objectives.schemas import (
@@ -41,7 +41,7 @@ async def _answer(
 
 
 async def _for_change(
-    session: Session, objective_id: int, principal: StaffPrincipal
+    session: Session, objective_id: Id, principal: StaffPrincipal
 ) -> tuple[Objective, Plan, Editor]:
     objective, plan = await service.get_objective(session, objective_id, principal)
     return objective, plan, await access.editor_of(session, principal)
@@ -68,7 +68,7 @@ ReasonParam = Query(
 
 @router.get("/plans/{plan_id}/objectives", response_model=Page[ObjectiveRead], tags=["public"])
 async def list_objectives(
-    plan_id: int,
+    plan_id: Id,
     session: Session,
     principal: CurrentPrincipal,
     limit: Limit = 200,
@@ -84,7 +84,7 @@ async def list_objectives(
     "/plans/{plan_id}/objectives", response_model=ObjectiveRead, status_code=status.HTTP_201_CREATED
 )
 async def create_objective(
-    plan_id: int,
+    plan_id: Id,
     data: ObjectiveCreate,
     session: Session,
     actor: CurrentActor,
@@ -108,7 +108,7 @@ async def orphan_report(session: Session, _: StaffPrincipal) -> OrphanReport:
 
 @router.get("/objectives/{objective_id}", response_model=ObjectiveRead, tags=["public"])
 async def get_objective(
-    objective_id: int, session: Session, principal: CurrentPrincipal, response: Response
+    objective_id: Id, session: Session, principal: CurrentPrincipal, response: Response
 ) -> ObjectiveRead:
     """Read one objective; the ETag is its version, for If-Match on update."""
     objective, plan = await service.get_objective(session, objective_id, principal)
@@ -117,7 +117,7 @@ async def get_objective(
 
 @router.patch("/objectives/{objective_id}", response_model=ObjectiveRead)
 async def update_objective(
-    objective_id: int,
+    objective_id: Id,
     data: ObjectiveUpdate,
     request: Request,
     session: Session,
@@ -134,7 +134,7 @@ async def update_objective(
 
 @router.delete("/objectives/{objective_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_objective(
-    objective_id: int,
+    objective_id: Id,
     request: Request,
     session: Session,
     actor: CurrentActor,
@@ -149,7 +149,7 @@ async def delete_objective(
 
 @router.post("/objectives/{objective_id}/links", response_model=ObjectiveRead)
 async def add_link(
-    objective_id: int,
+    objective_id: Id,
     data: LinkCreate,
     session: Session,
     actor: CurrentActor,
@@ -165,8 +165,8 @@ async def add_link(
     "/objectives/{objective_id}/links/{parent_objective_id}", response_model=ObjectiveRead
 )
 async def remove_link(
-    objective_id: int,
-    parent_objective_id: int,
+    objective_id: Id,
+    parent_objective_id: Id,
     session: Session,
     actor: CurrentActor,
     principal: StaffPrincipal,
@@ -182,7 +182,7 @@ async def remove_link(
 
 @router.post("/objectives/{objective_id}/indicators", response_model=ObjectiveRead)
 async def add_indicator(
-    objective_id: int,
+    objective_id: Id,
     data: IndicatorLinkCreate,
     session: Session,
     actor: CurrentActor,
@@ -196,8 +196,8 @@ async def add_indicator(
 
 @router.delete("/objectives/{objective_id}/indicators/{indicator_id}", response_model=ObjectiveRead)
 async def remove_indicator(
-    objective_id: int,
-    indicator_id: int,
+    objective_id: Id,
+    indicator_id: Id,
     session: Session,
     actor: CurrentActor,
     principal: StaffPrincipal,
@@ -213,7 +213,7 @@ async def remove_indicator(
 
 @router.get("/objectives/{objective_id}/thread", response_model=ThreadRead)
 async def get_thread(
-    objective_id: int,
+    objective_id: Id,
     request: Request,
     session: Session,
     principal: CurrentPrincipal,

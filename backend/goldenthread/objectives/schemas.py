@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from goldenthread.actions.models import ActionStatus
 from goldenthread.actions.rules import ActionState
+from goldenthread.core.query import Id
 from goldenthread.objectives.models import ObjectiveKind
 from goldenthread.plans.rules import PlanLevel, PlanStatus
 from goldenthread.status.schemas import RagCounts
@@ -29,14 +30,14 @@ class ObjectiveCreate(BaseModel):
     title: Title
     description: str = Field(default="", max_length=20000)
     kind: ObjectiveKind = ObjectiveKind.OBJECTIVE
-    owner_id: int | None = None
+    owner_id: Id | None = None
     position: int = Field(default=0, ge=0, le=100000)
     contributes_to: list[int] = Field(
         default_factory=list,
         max_length=50,
         description="Objectives of higher plans this one contributes to.",
     )
-    indicator_ids: list[int] = Field(
+    indicator_ids: list[Id] = Field(
         default_factory=list, max_length=200, description="Indicators that measure it."
     )
     amendment_reason: Reason | None = Field(default=None, description=REASON_DESCRIPTION)
@@ -49,7 +50,7 @@ class ObjectiveUpdate(BaseModel):
     title: Title | None = None
     description: str | None = Field(default=None, max_length=20000)
     kind: ObjectiveKind | None = None
-    owner_id: int | None = None
+    owner_id: Id | None = None
     position: int | None = Field(default=None, ge=0, le=100000)
     amendment_reason: Reason | None = Field(default=None, description=REASON_DESCRIPTION)
 
@@ -57,14 +58,14 @@ class ObjectiveUpdate(BaseModel):
 class LinkCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    parent_objective_id: int = Field(description="The objective of a higher plan it serves.")
+    parent_objective_id: Id = Field(description="The objective of a higher plan it serves.")
     amendment_reason: Reason | None = Field(default=None, description=REASON_DESCRIPTION)
 
 
 class IndicatorLinkCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    indicator_id: int
+    indicator_id: Id
     amendment_reason: Reason | None = Field(default=None, description=REASON_DESCRIPTION)
 
 

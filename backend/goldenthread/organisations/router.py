@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from goldenthread.core.deps import RegisterPrincipal, Session, StaffPrincipal
+from goldenthread.core.query import Id
 from goldenthread.organisations import service
 from goldenthread.organisations.schemas import (
     OrganisationCreate,
@@ -32,7 +33,7 @@ async def create_organisation(
 
 @router.get("/org-units", response_model=list[OrgUnitRead])
 async def list_org_units(
-    session: Session, _: StaffPrincipal, organisation_id: int | None = None
+    session: Session, _: StaffPrincipal, organisation_id: Id | None = None
 ) -> list[OrgUnitRead]:
     """List org units (directorates, services, teams)."""
     units = await service.list_org_units(session, organisation_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from goldenthread.core.query import Id
 from goldenthread.organisations.models import OrganisationKind, OrgUnitLevel
 
 
@@ -37,7 +38,7 @@ class OrgUnitRead(BaseModel):
 class OrgUnitCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    organisation_id: int
-    parent_id: int | None = None
+    organisation_id: Id
+    parent_id: Id | None = None
     name: str = Field(min_length=1, max_length=200)
     level: OrgUnitLevel

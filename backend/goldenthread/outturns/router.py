@@ -8,7 +8,7 @@ from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session
 from goldenthread.core.http import set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.period_rows import check_row_if_match, list_period_rows, stored_state
-from goldenthread.core.query import YearParam, parse_year_param
+from goldenthread.core.query import Id, YearParam, parse_year_param
 from goldenthread.indicators import service as indicators
 from goldenthread.outturns import service
 from goldenthread.outturns.models import Outturn
@@ -29,7 +29,7 @@ def _current(outturn: Outturn | None) -> dict[str, object] | None:
 
 @router.get("", response_model=Page[OutturnRead], tags=["public"])
 async def list_outturns(
-    indicator_id: int,
+    indicator_id: Id,
     session: Session,
     principal: CurrentPrincipal,
     year: YearParam = None,
@@ -46,7 +46,7 @@ async def list_outturns(
 
 @router.get("/{period}", response_model=OutturnRead, tags=["public"])
 async def get_outturn(
-    indicator_id: int,
+    indicator_id: Id,
     session: Session,
     principal: CurrentPrincipal,
     response: Response,
@@ -66,7 +66,7 @@ async def get_outturn(
     responses={201: {"model": OutturnRead, "description": "Created"}},
 )
 async def put_outturn(
-    indicator_id: int,
+    indicator_id: Id,
     data: OutturnWrite,
     request: Request,
     session: Session,
@@ -89,7 +89,7 @@ async def put_outturn(
 
 @router.delete("/{period}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_outturn(
-    indicator_id: int,
+    indicator_id: Id,
     request: Request,
     session: Session,
     actor: CurrentActor,

@@ -14,7 +14,7 @@ from goldenthread.core.deps import (
 )
 from goldenthread.core.http import check_version, check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
-from goldenthread.core.query import YearParam, parse_year_param
+from goldenthread.core.query import Id, YearParam, parse_year_param
 from goldenthread.periods.rules import financial_year_code
 from goldenthread.plans import access, checklist, service, workflow
 from goldenthread.plans.access import Editor
@@ -37,7 +37,7 @@ checklist_router = APIRouter(prefix="/plan-checklist-items", tags=["plans"])
 
 
 async def _for_change(
-    session: Session, plan_id: int, request: Request, principal: StaffPrincipal
+    session: Session, plan_id: Id, request: Request, principal: StaffPrincipal
 ) -> tuple[Plan, Editor]:
     plan = await service.get_plan(session, plan_id, principal)
     editor = await access.editor_of(session, principal)
@@ -61,9 +61,9 @@ async def list_plans(
     principal: CurrentPrincipal,
     level: PlanLevel | None = None,
     status: PlanStatus | None = None,
-    parent: int | None = Query(None, description="Only plans directly beneath this plan."),
-    org_unit: int | None = Query(None, description="Only plans owned by this org unit."),
-    owner: int | None = Query(None, description="Only plans owned by this person."),
+    parent: Id | None = Query(None, description="Only plans directly beneath this plan."),
+    org_unit: Id | None = Query(None, description="Only plans owned by this org unit."),
+    owner: Id | None = Query(None, description="Only plans owned by this person."),
     year: YearParam = None,
     q: str | None = Query(None, max_length=100, description="Words in the title."),
     limit: Limit = 100,
@@ -105,7 +105,7 @@ async def create_plan(
 
 @router.get("/{plan_id}", response_model=PlanRead, tags=["public"])
 async def get_plan(
-    plan_id: int, session: Session, principal: CurrentPrincipal, response: Response
+    plan_id: Id, session: Session, principal: CurrentPrincipal, response: Response
 ) -> PlanRead:
     """Read one plan; the ETag is its version, for If-Match on update."""
     plan = await service.get_plan(session, plan_id, principal)
@@ -115,7 +115,7 @@ async def get_plan(
 
 @router.patch("/{plan_id}", response_model=PlanRead)
 async def update_plan(
-    plan_id: int,
+    plan_id: Id,
     data: PlanUpdate,
     request: Request,
     session: Session,
@@ -131,7 +131,7 @@ async def update_plan(
 
 @router.delete("/{plan_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_plan(
-    plan_id: int, request: Request, session: Session, actor: CurrentActor, principal: StaffPrincipal
+    plan_id: Id, request: Request, session: Session, actor: CurrentActor, principal: StaffPrincipal
 ) -> None:
     """Delete a draft plan with its objectives (other plans are archived instead)."""
     plan, editor = await _for_change(session, plan_id, request, principal)
@@ -140,7 +140,7 @@ async def delete_plan(
 
 @router.post("/{plan_id}/status", response_model=PlanRead)
 async def change_status(
-    plan_id: int,
+    plan_id: Id,
     data: PlanTransition,
     request: Request,
     session: Session,
@@ -156,7 +156,7 @@ async def change_status(
 
 @router.post("/{plan_id}/new-version", response_model=PlanRead, status_code=status.HTTP_201_CREATED)
 async def new_version(
-    plan_id: int,
+    plan_id: Id,
     session: Session,
     actor: CurrentActor,
     principal: StaffPrincipal,
@@ -172,7 +172,7 @@ async def new_version(
 
 @router.get("/{plan_id}/checklist", response_model=PlanChecklistRead)
 async def get_checklist(
-    plan_id: int, session: Session, principal: StaffPrincipal
+    plan_id: Id, session: Session, principal: StaffPrincipal
 ) -> PlanChecklistRead:
     """A service plan's quality-assurance checklist with its answers and score."""
     plan = await service.get_plan(session, plan_id, principal)
@@ -181,7 +181,7 @@ async def get_checklist(
 
 @router.put("/{plan_id}/checklist", response_model=PlanChecklistRead)
 async def answer_checklist(
-    plan_id: int,
+    plan_id: Id,
     data: ChecklistAnswers,
     session: Session,
     actor: CurrentActor,
@@ -214,7 +214,7 @@ async def create_checklist_item(
 
 @checklist_router.patch("/{item_id}", response_model=ChecklistItemRead)
 async def update_checklist_item(
-    item_id: int,
+    item_id: Id,
     data: ChecklistItemUpdate,
     request: Request,
     session: Session,

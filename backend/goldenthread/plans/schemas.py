@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from goldenthread.core.query import Id
 from goldenthread.periods.rules import Frequency, PeriodError, parse_period
 from goldenthread.plans.rules import ChecklistAnswer, PlanLevel, PlanStatus
 
@@ -50,16 +51,16 @@ class PlanCreate(BaseModel):
     level: PlanLevel
     title: Title
     summary: str = Field(default="", max_length=20000)
-    organisation_id: int | None = Field(
+    organisation_id: Id | None = Field(
         default=None, description="Default: the caller's organisation."
     )
-    owner_org_unit_id: int | None = Field(default=None, description="The org unit that owns it.")
-    owner_user_id: int | None = Field(
+    owner_org_unit_id: Id | None = Field(default=None, description="The org unit that owns it.")
+    owner_user_id: Id | None = Field(
         default=None, description="The person who owns it (required for an individual plan)."
     )
     start_year: str = Field(max_length=10, description=YEAR_DESCRIPTION, examples=["2008-09"])
     end_year: str = Field(max_length=10, description=YEAR_DESCRIPTION, examples=["2010-11"])
-    parent_id: int | None = Field(default=None, description="The plan above it.")
+    parent_id: Id | None = Field(default=None, description="The plan above it.")
     sections: ServicePlanSections | None = Field(
         default=None, description="Service plans only: the five sections."
     )
@@ -75,11 +76,11 @@ class PlanUpdate(BaseModel):
 
     title: Title | None = None
     summary: str | None = Field(default=None, max_length=20000)
-    owner_org_unit_id: int | None = None
-    owner_user_id: int | None = None
+    owner_org_unit_id: Id | None = None
+    owner_user_id: Id | None = None
     start_year: str | None = Field(default=None, max_length=10, description=YEAR_DESCRIPTION)
     end_year: str | None = Field(default=None, max_length=10, description=YEAR_DESCRIPTION)
-    parent_id: int | None = None
+    parent_id: Id | None = None
     sections: ServicePlanSections | None = None
     amendment_reason: Reason | None = None
 
@@ -180,7 +181,7 @@ class ChecklistItemRead(BaseModel):
 class ChecklistAnswerIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    item_id: int
+    item_id: Id
     answer: ChecklistAnswer
     comment: str = Field(default="", max_length=4000)
 

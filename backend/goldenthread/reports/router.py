@@ -18,7 +18,7 @@ from goldenthread.core.deps import (
 from goldenthread.core.errors import FieldError, NotFound, ValidationFailed
 from goldenthread.core.http import model_response
 from goldenthread.core.principal import Actor, Principal, Via
-from goldenthread.core.query import PeriodParam, YearParam, parse_period_param, parse_year_param
+from goldenthread.core.query import Id, PeriodParam, YearParam, parse_period_param, parse_year_param
 from goldenthread.imports.upload import (
     XLSX_TYPE,
     DryRun,
@@ -147,7 +147,7 @@ async def list_finance(
     session: Session,
     principal: CurrentPrincipal,
     year: YearParam = None,
-    org_unit: Annotated[int | None, Query(description="One org unit's figures.")] = None,
+    org_unit: Annotated[Id | None, Query(description="One org unit's figures.")] = None,
 ) -> Response:
     """Budget monitoring figures by service: budget, forecast outturn, spend and variance."""
     _staff_only(principal)

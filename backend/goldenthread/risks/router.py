@@ -10,6 +10,7 @@ from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, Session
 from goldenthread.core.http import check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
+from goldenthread.core.query import Id
 from goldenthread.core.staff_access import StaffOnly
 from goldenthread.risks import reviews, service
 from goldenthread.risks.rules import Basis, Category
@@ -34,11 +35,11 @@ OwnerFilter = Query(None, description="User id of the risk owner.")
 async def list_risks(
     session: Session,
     principal: StaffOnly,
-    org_unit: int | None = OrgUnitFilter,
+    org_unit: Id | None = OrgUnitFilter,
     category: Category | None = None,
-    objective: int | None = ObjectiveFilter,
+    objective: Id | None = ObjectiveFilter,
     min_score: int | None = Query(None, ge=1, le=25, description="Lowest residual score."),
-    owner: int | None = OwnerFilter,
+    owner: Id | None = OwnerFilter,
     risk_status: StatusFilter = Query("open", alias="status", description="open, closed or all."),
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -56,10 +57,10 @@ async def heat_map(
     basis: Basis = Query(
         Basis.RESIDUAL, description="Scores before (inherent) or after (residual) controls."
     ),
-    org_unit: int | None = OrgUnitFilter,
+    org_unit: Id | None = OrgUnitFilter,
     category: Category | None = None,
-    objective: int | None = ObjectiveFilter,
-    owner: int | None = OwnerFilter,
+    objective: Id | None = ObjectiveFilter,
+    owner: Id | None = OwnerFilter,
     risk_status: StatusFilter = Query("open", alias="status", description="open, closed or all."),
 ) -> HeatMapRead:
     """Count the risks in each cell of the 5 x 5 likelihood-by-impact grid, with their codes."""
@@ -84,7 +85,7 @@ async def create_risk(
 
 @router.get("/{risk_id}", response_model=RiskRead)
 async def get_risk(
-    risk_id: int, session: Session, principal: StaffOnly, response: Response
+    risk_id: Id, session: Session, principal: StaffOnly, response: Response
 ) -> RiskRead:
     """Read one risk with its current scores; the ETag is its version, for If-Match."""
     risk = await service.get_risk(session, risk_id)
@@ -94,7 +95,7 @@ async def get_risk(
 
 @router.patch("/{risk_id}", response_model=RiskRead)
 async def update_risk(
-    risk_id: int,
+    risk_id: Id,
     data: RiskUpdate,
     request: Request,
     session: Session,
@@ -116,7 +117,7 @@ async def update_risk(
 
 
 @router.get("/{risk_id}/reviews", response_model=list[ReviewRead])
-async def list_reviews(risk_id: int, session: Session, _: StaffOnly) -> list[ReviewRead]:
+async def list_reviews(risk_id: Id, session: Session, _: StaffOnly) -> list[ReviewRead]:
     """The risk's quarterly reviews, newest first: its scoring history."""
     risk = await service.get_risk(session, risk_id)
     return await reviews.list_reviews(session, risk)
@@ -124,7 +125,7 @@ async def list_reviews(risk_id: int, session: Session, _: StaffOnly) -> list[Rev
 
 @router.post("/{risk_id}/reviews", response_model=ReviewRead, status_code=status.HTTP_201_CREATED)
 async def add_review(
-    risk_id: int, data: ReviewCreate, session: Session, actor: CurrentActor, _: StaffOnly
+    risk_id: Id, data: ReviewCreate, session: Session, actor: CurrentActor, _: StaffOnly
 ) -> ReviewRead:
     """Record a quarterly review; the latest review sets the risk's residual scores."""
     risk = await service.get_risk(session, risk_id)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from goldenthread.core.query import Id
 from goldenthread.risks.models import RiskStatus
 from goldenthread.risks.rules import Band, Basis, Category, Control
 
@@ -26,8 +27,8 @@ class RiskCreate(BaseModel):
     code: Code = Field(description="Register code, unique in any case, e.g. CR 04.")
     title: Title
     description: str = Field(default="", max_length=8000)
-    owner_id: int | None = None
-    org_unit_id: int | None = Field(
+    owner_id: Id | None = None
+    org_unit_id: Id | None = Field(
         default=None, description="Owning org unit; none for a corporate risk."
     )
     category: Category
@@ -53,8 +54,8 @@ class RiskUpdate(BaseModel):
     code: Code | None = None
     title: Title | None = None
     description: str | None = Field(default=None, max_length=8000)
-    owner_id: int | None = None
-    org_unit_id: int | None = None
+    owner_id: Id | None = None
+    org_unit_id: Id | None = None
     category: Category | None = None
     inherent_likelihood: Scale | None = None
     inherent_impact: Scale | None = None

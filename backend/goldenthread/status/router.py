@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from goldenthread.core.deps import CurrentPrincipal, Session
 from goldenthread.core.errors import FieldError, NotFound, ValidationFailed
 from goldenthread.core.http import model_response
-from goldenthread.core.query import PeriodParam, parse_period_param, parse_year_param
+from goldenthread.core.query import Id, PeriodParam, parse_period_param, parse_year_param
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator
 from goldenthread.periods.rules import Frequency, financial_year_code, period_containing
@@ -25,7 +25,7 @@ MAX_HISTORY_YEARS = 10
 
 @router.get("/indicators/{indicator_id}/status", response_model=StatusRead)
 async def indicator_status(
-    indicator_id: int, session: Session, principal: CurrentPrincipal, period: PeriodParam
+    indicator_id: Id, session: Session, principal: CurrentPrincipal, period: PeriodParam
 ) -> StatusRead:
     """The headline status of one indicator at a period, with the figures and rule behind it."""
     requested = parse_period_param(period)
@@ -40,7 +40,7 @@ async def indicator_status(
 
 @router.get("/indicators/{indicator_id}/history", response_model=StatusHistory)
 async def indicator_history(
-    indicator_id: int,
+    indicator_id: Id,
     session: Session,
     principal: CurrentPrincipal,
     first_year: Annotated[
@@ -89,7 +89,7 @@ async def status_summary(
     set_name: Annotated[
         str | None, Query(alias="set", max_length=40, description="Set, e.g. LAA or DOT.")
     ] = None,
-    org_unit: Annotated[int | None, Query(description="Org unit and the units beneath.")] = None,
+    org_unit: Annotated[Id | None, Query(description="Org unit and the units beneath.")] = None,
     rag: Annotated[
         list[Rag] | None,
         Query(description="Only list items with these statuses; counts still cover all."),

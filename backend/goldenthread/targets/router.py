@@ -8,7 +8,7 @@ from goldenthread.core.deps import CurrentActor, CurrentPrincipal, Session
 from goldenthread.core.http import set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
 from goldenthread.core.period_rows import check_row_if_match, list_period_rows, stored_state
-from goldenthread.core.query import YearParam, parse_year_param
+from goldenthread.core.query import Id, YearParam, parse_year_param
 from goldenthread.indicators import service as indicators
 from goldenthread.targets import service
 from goldenthread.targets.models import Target
@@ -25,7 +25,7 @@ def _current(target: Target | None) -> dict[str, object] | None:
 
 @router.get("", response_model=Page[TargetRead], tags=["public"])
 async def list_targets(
-    indicator_id: int,
+    indicator_id: Id,
     session: Session,
     principal: CurrentPrincipal,
     year: YearParam = None,
@@ -42,7 +42,7 @@ async def list_targets(
 
 @router.get("/{period}", response_model=TargetRead, tags=["public"])
 async def get_target(
-    indicator_id: int,
+    indicator_id: Id,
     session: Session,
     principal: CurrentPrincipal,
     response: Response,
@@ -62,7 +62,7 @@ async def get_target(
     responses={201: {"model": TargetRead, "description": "Created"}},
 )
 async def put_target(
-    indicator_id: int,
+    indicator_id: Id,
     data: TargetWrite,
     request: Request,
     session: Session,
@@ -85,7 +85,7 @@ async def put_target(
 
 @router.delete("/{period}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_target(
-    indicator_id: int,
+    indicator_id: Id,
     request: Request,
     session: Session,
     actor: CurrentActor,

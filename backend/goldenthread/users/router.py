@@ -7,6 +7,7 @@ from fastapi import APIRouter, status
 from goldenthread.core.deps import AppSettings, CurrentActor, Session, StaffPrincipal
 from goldenthread.core.errors import Forbidden
 from goldenthread.core.principal import Role
+from goldenthread.core.query import Id
 from goldenthread.users import service
 from goldenthread.users.schemas import LineManagerWrite, UserCreate, UserRead
 
@@ -31,7 +32,7 @@ async def create_user(
 
 @router.put("/users/{user_id}/manager", response_model=UserRead)
 async def set_line_manager(
-    user_id: int,
+    user_id: Id,
     data: LineManagerWrite,
     session: Session,
     principal: StaffPrincipal,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from goldenthread.core.principal import Role
+from goldenthread.core.query import Id
 
 
 class UserRead(BaseModel):
@@ -30,13 +31,13 @@ class UserCreate(BaseModel):
     email: str | None = Field(default=None, max_length=254)
     job_title: str | None = Field(default=None, max_length=200)
     role: Role
-    organisation_id: int
-    org_unit_id: int | None = None
-    manager_id: int | None = Field(default=None, description="User id of the line manager.")
+    organisation_id: Id
+    org_unit_id: Id | None = None
+    manager_id: Id | None = Field(default=None, description="User id of the line manager.")
     password: str = Field(min_length=12, max_length=256, description="At least 12 characters.")
 
 
 class LineManagerWrite(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    manager_id: int | None = Field(description="User id of the line manager; null for none.")
+    manager_id: Id | None = Field(description="User id of the line manager; null for none.")

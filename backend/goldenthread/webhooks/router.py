@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from goldenthread.core.deps import AppSettings, CurrentPrincipal, Session
+from goldenthread.core.query import Id
 from goldenthread.webhooks import service
 from goldenthread.webhooks.schemas import (
     DeliveryRead,
@@ -43,7 +44,7 @@ async def create_webhook(
 async def list_webhooks(
     session: Session,
     principal: CurrentPrincipal,
-    client_pk: Annotated[int | None, Query(description="Staff: one client's only.")] = None,
+    client_pk: Annotated[Id | None, Query(description="Staff: one client's only.")] = None,
 ) -> list[WebhookRead]:
     """A client's own webhooks; for the performance team, every client's."""
     rows = await service.list_subscriptions(session, principal, client_pk)
@@ -51,22 +52,20 @@ async def list_webhooks(
 
 
 @router.get("/{webhook_id}", response_model=WebhookRead)
-async def get_webhook(
-    webhook_id: int, session: Session, principal: CurrentPrincipal
-) -> WebhookRead:
+async def get_webhook(webhook_id: Id, session: Session, principal: CurrentPrincipal) -> WebhookRead:
     """Read one webhook and how its last delivery went."""
     return WebhookRead.model_validate(await service.get(session, principal, webhook_id))
 
 
 @router.delete("/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_webhook(webhook_id: int, session: Session, principal: CurrentPrincipal) -> None:
+async def delete_webhook(webhook_id: Id, session: Session, principal: CurrentPrincipal) -> None:
     """Stop sending events to this URL (events not yet sent are dropped)."""
     await service.delete(session, await service.get(session, principal, webhook_id))
 
 
 @router.post("/{webhook_id}/rotate-secret", response_model=WebhookWithSecret)
 async def rotate_webhook_secret(
-    webhook_id: int,
+    webhook_id: Id,
     session: Session,
     principal: CurrentPrincipal,
     settings: AppSettings,
@@ -80,14 +79,14 @@ async def rotate_webhook_secret(
 
 
 @router.post("/{webhook_id}/ping", status_code=status.HTTP_202_ACCEPTED)
-async def ping_webhook(webhook_id: int, session: Session, principal: CurrentPrincipal) -> None:
+async def ping_webhook(webhook_id: Id, session: Session, principal: CurrentPrincipal) -> None:
     """Queue a test event (type "ping") to check the receiver and its signature check."""
     await service.ping(session, await service.get(session, principal, webhook_id))
 
 
 @router.get("/{webhook_id}/deliveries", response_model=list[DeliveryRead])
 async def list_deliveries(
-    webhook_id: int,
+    webhook_id: Id,
     session: Session,
     principal: CurrentPrincipal,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,

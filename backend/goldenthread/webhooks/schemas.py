@@ -6,12 +6,14 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from goldenthread.core.query import Id
+
 
 class WebhookCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     url: str = Field(min_length=8, max_length=2000, description="An http(s) URL to POST to.")
-    client_pk: int | None = Field(
+    client_pk: Id | None = Field(
         default=None,
         description="Staff only: the id of the API client to register for. A client "
         "registers for itself and leaves this out.",
