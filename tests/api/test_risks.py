@@ -317,3 +317,22 @@ async def test_partner_clients_are_told_nothing_exists(world: World) -> None:
         assert response.status_code == 404, (url, response.text)
     posted = await world.client.post(RISKS, json=risk_body(world, code="P1"), headers=partner)
     assert posted.status_code == 404
+
+
+async def test_a_review_against_stale_scores_is_refused(world: World) -> None:
+    risk = await create(world)
+    url = f"{RISKS}/{risk['id']}"
+    body = {"period": "2008-09-Q2", "likelihood": 3, "impact": 4, "reviewed_on": "2008-10-06"}
+    first = await world.client.post(
+        f"{url}/reviews", json=body, headers=world.headers("perf", **{"If-Match": '"v1"'})
+    )
+    assert first.status_code == 201, first.text
+    again = await world.client.post(
+        f"{url}/reviews",
+        json=body | {"period": "2008-09-Q3", "likelihood": 2},
+        headers=world.headers("perf", **{"If-Match": '"v1"'}),
+    )
+    assert again.status_code == 412
+    assert again.json()["current"]["residual_likelihood"] == 3
+    history = await world.client.get(f"{url}/reviews", headers=world.headers("perf"))
+    assert [r["period"] for r in history.json()] == ["2008-09-Q2"]

@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.audit import service as audit
 from goldenthread.core.deps import CurrentActor, Session
 from goldenthread.core.http import check_version_showing, set_version_etag
 from goldenthread.core.pagination import Cursor, Limit, Page
+from goldenthread.core.principal import Principal
 from goldenthread.core.query import Id
 from goldenthread.core.staff_access import StaffOnly
 from goldenthread.risks import reviews, service
+from goldenthread.risks.models import Risk
 from goldenthread.risks.rules import Basis, Category
 from goldenthread.risks.schemas import (
     HeatMapRead,
@@ -105,12 +108,7 @@ async def update_risk(
 ) -> RiskRead:
     """Change some fields of a risk (close it with status closed); send If-Match."""
     risk = await service.get_risk(session, risk_id)
-
-    async def shown() -> dict[str, Any]:
-        read = await service.risk_read(session, risk, principal)
-        return await audit.shown_as_changed(session, read, "risk", risk.id)
-
-    await check_version_showing(request, risk.version, f"Risk {risk.code}", shown)
+    await _check_if_match(request, session, principal, risk)
     risk = await service.update_risk(session, actor, risk, data)
     set_version_etag(response, risk.version)
     return await service.risk_read(session, risk, principal)
@@ -125,9 +123,28 @@ async def list_reviews(risk_id: Id, session: Session, _: StaffOnly) -> list[Revi
 
 @router.post("/{risk_id}/reviews", response_model=ReviewRead, status_code=status.HTTP_201_CREATED)
 async def add_review(
-    risk_id: Id, data: ReviewCreate, session: Session, actor: CurrentActor, _: StaffOnly
+    risk_id: Id,
+    data: ReviewCreate,
+    request: Request,
+    session: Session,
+    actor: CurrentActor,
+    principal: StaffOnly,
 ) -> ReviewRead:
-    """Record a quarterly review; the latest review sets the risk's residual scores."""
+    """Record a quarterly review; the latest review sets the risk's residual scores. Send
+    If-Match with the risk's ETag to be sure the scores reviewed are the current ones."""
     risk = await service.get_risk(session, risk_id)
+    await _check_if_match(request, session, principal, risk)
     review, is_latest = await reviews.add_review(session, actor, risk, data)
     return reviews.review_read(review, is_latest)
+
+
+async def _check_if_match(
+    request: Request, session: AsyncSession, principal: Principal, risk: Risk
+) -> None:
+    """412 with the risk as it now stands (and who changed it) when If-Match is stale."""
+
+    async def shown() -> dict[str, Any]:
+        read = await service.risk_read(session, risk, principal)
+        return await audit.shown_as_changed(session, read, "risk", risk.id)
+
+    await check_version_showing(request, risk.version, f"Risk {risk.code}", shown)

@@ -1179,7 +1179,8 @@ export interface paths {
         put?: never;
         /**
          * Add Review
-         * @description Record a quarterly review; the latest review sets the risk's residual scores.
+         * @description Record a quarterly review; the latest review sets the risk's residual scores. Send
+         *     If-Match with the risk's ETag to be sure the scores reviewed are the current ones.
          */
         post: operations["add_review_api_v1_risks__risk_id__reviews_post"];
         delete?: never;
