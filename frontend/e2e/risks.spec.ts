@@ -98,3 +98,31 @@ test('filtering the register by category filters the heat map too', async ({ pag
   await expect(page.getByTestId('heat-grid').locator('caption')).toContainText(`${some.length} risk`);
   await expect(page.getByTestId('risk-table').locator('tbody tr')).toHaveCount(some.length);
 });
+
+test('a review is recorded against the scores shown, and a change made meanwhile is caught', async ({ page }) => {
+  const risks = await register(page, '&category=operational');
+  const risk = risks[0];
+  expect(risk, 'an open operational demo risk').toBeTruthy();
+  await signIn(page, 'perf', `/risks/${risk.id}`);
+  const form = page.locator('form[aria-labelledby="review-form-title"]');
+  await form.getByLabel('Comment').fill('Reviewed at the quarterly meeting.');
+  await form.getByRole('button', { name: 'Record the review' }).click();
+  await expect(form.getByRole('status')).toContainText('recorded: score');
+  // The page now holds the risk as that review left it: a second review goes through too.
+  await form.getByLabel('Comment').fill('Looked at again the same week.');
+  await form.getByRole('button', { name: 'Record the review' }).click();
+  await expect(page.getByTestId('risk-reviews')).toContainText('Looked at again the same week.');
+  await expect(form.locator('.govuk-error-summary')).toHaveCount(0);
+
+  // Someone else changes the risk while the page is open.
+  const admin = await tokenFor(page.request, 'admin');
+  const changed = await page.request.patch(`/api/v1/risks/${risk.id}`, {
+    headers: { Authorization: `Bearer ${admin}` },
+    data: { title: `${risk.title} (reworded)` },
+  });
+  expect(changed.ok()).toBeTruthy();
+  await form.getByLabel('Comment').fill('A second look.');
+  await form.getByRole('button', { name: 'Record the review' }).click();
+  await expect(form.locator('.govuk-error-summary')).toContainText('changed this risk');
+  await expect(form.getByLabel('Comment')).toHaveValue('A second look.');
+});

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { api, unwrap, versionTag } from '../api/client';
 import { planningKeys, useRisk, useRiskReviews } from '../api/planning';
 import { ApiError, errorMessage } from '../api/problem';
 import type { Risk, RiskReviewCreate } from '../api/planningTypes';
@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { BandTag, Breadcrumbs, SummaryRow, useNames } from '../components/Planning';
 import { Loading, QueryError } from '../components/Status';
+import { conflictHeadline, readConflict } from '../lib/conflict';
 import { IMPACT_WORDS, LIKELIHOOD_WORDS } from '../lib/heatMap';
 import { CATEGORY_LABELS, CONTROL_LABELS, formatDate, todayIso } from '../lib/planning';
 import { latestEndedQuarter, periodLabel, quartersBetween, startYearOf } from '../lib/periods';
@@ -188,12 +189,26 @@ function ReviewForm({ risk }: { risk: Risk }) {
       reviewed_on: values.reviewed_on || null,
     };
     try {
-      const saved = unwrap(await api.POST('/api/v1/risks/{risk_id}/reviews', { params: { path: { risk_id: risk.id } }, body }));
-      void queryClient.invalidateQueries({ queryKey: ['risks'] });
+      // Against the scores shown: if someone changed the risk since, the review is refused.
+      const saved = unwrap(
+        await api.POST('/api/v1/risks/{risk_id}/reviews', {
+          params: { path: { risk_id: risk.id } },
+          body,
+          headers: { 'If-Match': versionTag(risk.version) },
+        }),
+      );
+      // Wait for the risk as this review left it (its new version), so the next review is
+      // made against it rather than refused as stale.
+      await queryClient.invalidateQueries({ queryKey: ['risks'] });
       setValues((v) => ({ ...v, comment: '' }));
       setDone(`Review of ${periodLabel(saved.period)} recorded: score ${saved.score}.`);
     } catch (err) {
-      if (err instanceof ApiError && err.fieldErrors.length) {
+      const conflict = readConflict(err);
+      if (conflict) {
+        // Show the risk as it now stands; what was typed stays in the form.
+        void queryClient.invalidateQueries({ queryKey: ['risks'] });
+        setGeneral(`${conflictHeadline(conflict, 'this risk')} Its scores are now shown above; check them and record your review again.`);
+      } else if (err instanceof ApiError && err.fieldErrors.length) {
         const out: Record<string, string> = {};
         for (const fe of err.fieldErrors) {
           const k = fe.field.split('.').pop() ?? 'comment';
