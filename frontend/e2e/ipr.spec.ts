@@ -129,3 +129,29 @@ test('a councillor chooses a directorate and sees only its report', async ({ pag
   for (const e of await scoped.all()) await expect(e.locator('.gt-rag--red, .gt-rag--amber')).toBeVisible();
   expect(all).toBeGreaterThan(0);
 });
+
+test('choosing a comparator group shows each exception’s quartile, kept in the address', async ({ page }) => {
+  const headers = await authed(page.request);
+  const period = await demoPeriod(page.request);
+  const groups = (await (await page.request.get('/api/v1/benchmarking/groups', { headers })).json()) as { code: string; name: string }[];
+  const family = groups.find((g) => g.code === 'DEMO-NN');
+  expect(family).toBeTruthy();
+  type Cell = { benchmark: { words: string } | null; code: string };
+  const report = (await (
+    await page.request.get(`/api/v1/reports/ipr?period=${period}&include_amber=true&benchmark_group=DEMO-NN`, { headers })
+  ).json()) as { exceptions: Cell[]; highlights: Cell[] };
+  const ranked = [...report.exceptions, ...report.highlights].filter((e) => e.benchmark);
+  expect(ranked.length).toBeGreaterThan(0);
+
+  await signIn(page, 'perf', `/reports/ipr?period=${period}&amber=1`);
+  await expect(page.getByTestId('ipr-ready')).toBeVisible();
+  await expect(page.getByTestId('ipr-quartile')).toHaveCount(0);
+  await page.getByLabel('Benchmark against').selectOption({ label: family!.name });
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await expect(page).toHaveURL(/benchmark=DEMO-NN/);
+  await expect(page.getByTestId('ipr-benchmark-group')).toContainText(family!.name);
+  const first = ranked[0];
+  const item = page.locator(`[data-code="${first.code}"]`).or(page.getByTestId('ipr-highlight').filter({ hasText: first.code })).first();
+  await expect(item.getByTestId('ipr-quartile')).toHaveText(first.benchmark!.words);
+  await expect(item.getByTestId('ipr-quartile')).toHaveText(/^[1-4](st|nd|rd|th) of 4 \(rank \d+ of \d+\)$/);
+});

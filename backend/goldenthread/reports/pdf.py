@@ -14,7 +14,7 @@ from typing import Any
 from fpdf import FPDF, FontFace
 
 from goldenthread.reports.rules import RAG_WORDS, TREND_WORDS
-from goldenthread.reports.schemas import ActionItemRead, IprRead
+from goldenthread.reports.schemas import ActionItemRead, BenchmarkCell, IprRead
 from goldenthread.status.values import Rag
 
 FILLS = {Rag.RED: (244, 199, 195), Rag.AMBER: (252, 232, 178), Rag.GREEN: (183, 225, 205)}
@@ -130,6 +130,10 @@ def _action_line(a: ActionItemRead) -> str:
     )
 
 
+def _quartile(benchmark: BenchmarkCell | None) -> str:
+    return benchmark.words if benchmark else "no comparator figures"
+
+
 def render(report: IprRead) -> bytes:
     pdf = _Report(report)
     pdf.add_page()
@@ -143,6 +147,12 @@ def render(report: IprRead) -> bytes:
         f"Report date: {report.as_of:%d %B %Y}.",
         size=10,
     )
+    if report.benchmark_group is not None:
+        pdf.para(
+            f"Quartiles among {report.benchmark_group.name} "
+            f"({report.benchmark_year or 'no comparator year'}); 1st of 4 is the best.",
+            size=10,
+        )
 
     headline = report.headline
     now, then = headline.counts.model_dump(), headline.previous_counts.model_dump()
@@ -180,6 +190,8 @@ def render(report: IprRead) -> bytes:
             f"Owner: {e.owner_name or 'none'}."
         )
         pdf.para(f"Why: {e.explanation}")
+        if report.benchmark_group is not None:
+            pdf.para(f"Quartile: {_quartile(e.benchmark)}")
         pdf.para(f"Commentary: {e.commentary or 'none given.'}")
         if e.remedial_actions:
             for action in e.remedial_actions:
@@ -191,16 +203,34 @@ def render(report: IprRead) -> bytes:
         pdf.ln(2)
 
     pdf.heading(f"Highlights ({len(report.highlights)})")
-    pdf.grid(
-        ("Indicator", "Status", "Why highlighted", "Commentary"),
-        [
-            (f"{h.code} {h.title}", RAG_WORDS[h.rag], h.reason_words, h.commentary or "")
-            for h in report.highlights
-        ],
-        (0.32, 0.16, 0.24, 0.28),
-        rag_column=1,
-        rags=[h.rag for h in report.highlights],
-    )
+    if report.benchmark_group is None:
+        pdf.grid(
+            ("Indicator", "Status", "Why highlighted", "Commentary"),
+            [
+                (f"{h.code} {h.title}", RAG_WORDS[h.rag], h.reason_words, h.commentary or "")
+                for h in report.highlights
+            ],
+            (0.32, 0.16, 0.24, 0.28),
+            rag_column=1,
+            rags=[h.rag for h in report.highlights],
+        )
+    else:
+        pdf.grid(
+            ("Indicator", "Status", "Why highlighted", "Commentary", "Quartile"),
+            [
+                (
+                    f"{h.code} {h.title}",
+                    RAG_WORDS[h.rag],
+                    h.reason_words,
+                    h.commentary or "",
+                    _quartile(h.benchmark),
+                )
+                for h in report.highlights
+            ],
+            (0.26, 0.13, 0.2, 0.23, 0.18),
+            rag_column=1,
+            rags=[h.rag for h in report.highlights],
+        )
 
     actions = report.actions
     pdf.heading(f"Actions: overdue ({len(actions.overdue)})")

@@ -71,6 +71,22 @@ def ipr_request(
             "or today if that is later)."
         ),
     ] = None,
+    benchmark_group: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="Add a benchmark column: rank and quartile among this comparator "
+            "group (its code or id).",
+        ),
+    ] = None,
+    benchmark_year: Annotated[
+        str | None,
+        Query(
+            max_length=20,
+            description="The comparator year of the benchmark column (default: the group's "
+            "latest year with figures not after the report's financial year).",
+        ),
+    ] = None,
 ) -> service.IprRequest:
     try:
         spec = rules.parse_scope(scope)
@@ -84,6 +100,8 @@ def ipr_request(
         at_risk_days=at_risk_days,
         top_risks=top_risks,
         as_of=as_of,
+        benchmark_group=benchmark_group,
+        benchmark_year=parse_year_param(benchmark_year, "benchmark_year"),
     )
 
 

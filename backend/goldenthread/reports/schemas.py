@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from goldenthread.benchmarking.schemas import GroupSummary
 from goldenthread.imports.schemas import RowProblem
 from goldenthread.outturns.models import OutturnStatus
 from goldenthread.reports.rules import ScopeKind
@@ -77,6 +78,25 @@ class ActionItemRead(BaseModel):
     )
 
 
+class BenchmarkCell(BaseModel):
+    """Where the council ranks among the comparator group for an indicator (DESIGN §2.4)."""
+
+    rank: int = Field(description="1 + councils strictly better.")
+    ranked: int = Field(description="How many councils are ranked.")
+    quartile: int = Field(description="ceil(4 * rank / ranked); 1 is the top quartile.")
+    group: str = Field(description="The comparator group's name.")
+    group_code: str
+    year: str = Field(description="The comparator year, e.g. 2008-09.")
+    words: str = Field(description='As the report column reads, e.g. "2nd of 4 (rank 5 of 16)".')
+
+
+BENCHMARK_FIELD = Field(
+    default=None,
+    description="Rank and quartile among benchmark_group, when asked for; null where the "
+    "group has no ranked figures for it.",
+)
+
+
 class ExceptionRead(BaseModel):
     """A red (or amber) indicator, why, what its owner says and what is being done."""
 
@@ -103,6 +123,7 @@ class ExceptionRead(BaseModel):
     org_unit_id: int | None
     org_unit: str | None
     remedial_actions: list[ActionItemRead]
+    benchmark: BenchmarkCell | None = BENCHMARK_FIELD
 
 
 class HighlightRead(BaseModel):
@@ -124,6 +145,7 @@ class HighlightRead(BaseModel):
     commentary: str | None
     owner_name: str | None
     org_unit: str | None
+    benchmark: BenchmarkCell | None = BENCHMARK_FIELD
 
 
 class ActionsSectionRead(BaseModel):
@@ -218,6 +240,12 @@ class IprRead(BaseModel):
     previous_as_of: date
     scope: ScopeRead
     include_amber: bool
+    benchmark_group: GroupSummary | None = Field(
+        default=None, description="The comparator group of the benchmark column, when asked for."
+    )
+    benchmark_year: str | None = Field(
+        default=None, description="The comparator year of the benchmark column."
+    )
     generated_at: datetime
     headline: HeadlineRead
     exceptions: list[ExceptionRead]

@@ -18,6 +18,7 @@ from goldenthread.core.errors import FieldError, ValidationFailed
 from goldenthread.core.principal import Principal
 from goldenthread.deadlines import service as deadlines
 from goldenthread.periods.rules import Period
+from goldenthread.reports import benchmark as benchmark_column
 from goldenthread.reports import rules
 from goldenthread.reports.rules import ScopeKind, ScopeSpec
 from goldenthread.reports.schemas import (
@@ -52,6 +53,8 @@ class IprRequest:
     at_risk_days: int = rules.DEFAULT_AT_RISK_DAYS
     top_risks: int = rules.DEFAULT_TOP_RISKS
     as_of: date | None = None
+    benchmark_group: str | None = None
+    benchmark_year: int | None = None
 
 
 def check_compare_to(period: Period, compare_to: Period | None) -> None:
@@ -117,6 +120,11 @@ async def build_ipr(
     today = today or date.today()
     period = request.period
     check_compare_to(period, request.compare_to)
+    group = (
+        await benchmark_column.find_group(session, request.benchmark_group)
+        if request.benchmark_group
+        else None
+    )
     conn = await session.connection()
     units = await load_units(conn)
     scope = await resolve(conn, request.scope, units)
@@ -185,6 +193,16 @@ async def build_ipr(
     people |= {r.row.owner_id for r in risks if r.row.owner_id}
     people |= {owner for owner in quality_owners.values() if owner}
     names = await people_section.names_of(conn, people)
+    column = None
+    if group is not None:
+        column = await benchmark_column.column(
+            session,
+            group,
+            request.benchmark_year,
+            period.year,
+            {i.indicator_id for i in exceptional} | {h[1].indicator_id for h in highlights},
+        )
+    cells = column.cells if column else {}
     for entry in quality.items:
         owner = quality_owners.get(entry.indicator_id)
         entry.owner_name = names.get(owner) if owner else None
@@ -205,12 +223,22 @@ async def build_ipr(
             name=scope.name,
         ),
         include_amber=request.include_amber,
+        benchmark_group=column.group if column else None,
+        benchmark_year=column.year if column else None,
         generated_at=utcnow(),
         headline=headline,
         exceptions=[
-            _exception(i, before.get(i.indicator_id), remedial, names, units) for i in exceptional
+            _exception(i, before.get(i.indicator_id), remedial, names, units).model_copy(
+                update={"benchmark": cells.get(i.indicator_id)}
+            )
+            for i in exceptional
         ],
-        highlights=[_highlight(r, i, t, names, units) for r, i, t in highlights],
+        highlights=[
+            _highlight(r, i, t, names, units).model_copy(
+                update={"benchmark": cells.get(i.indicator_id)}
+            )
+            for r, i, t in highlights
+        ],
         actions=ActionsSectionRead(
             at_risk_days=request.at_risk_days,
             overdue=[a.read(names) for a in overdue],

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from goldenthread.imports.rules import neutralise
 from goldenthread.reports.rules import RAG_WORDS, TREND_WORDS
-from goldenthread.reports.schemas import ActionItemRead, IprRead, RiskItemRead
+from goldenthread.reports.schemas import ActionItemRead, BenchmarkCell, IprRead, RiskItemRead
 from goldenthread.status.values import Rag
 
 BOLD = Font(bold=True)
@@ -123,6 +123,19 @@ RISK_HEADER = (
 )
 
 
+def _quartile_header(report: IprRead) -> list[str]:
+    if report.benchmark_group is None:
+        return []
+    return [f"Quartile ({report.benchmark_group.name}, {report.benchmark_year or 'no year'})"]
+
+
+def _quartile(report: IprRead, benchmark: BenchmarkCell | None) -> list[str]:
+    """The benchmark column, present only when a comparator group was asked for."""
+    if report.benchmark_group is None:
+        return []
+    return [benchmark.words if benchmark else "No comparator figures"]
+
+
 def render(report: IprRead) -> bytes:
     workbook = Workbook()
     summary = workbook.active
@@ -135,6 +148,11 @@ def render(report: IprRead) -> bytes:
         ("Period", f"{report.period} ({report.period_start} to {report.period_end})"),
         ("Compared with", report.previous_period),
         ("Report date", report.as_of),
+        *(
+            [("Benchmarked against", f"{report.benchmark_group.name}, {report.benchmark_year}")]
+            if report.benchmark_group
+            else []
+        ),
         ("Generated", report.generated_at.replace(tzinfo=None)),
     ):
         summary.append([cell(label), cell(value)])
@@ -186,6 +204,7 @@ def render(report: IprRead) -> bytes:
                 e.owner_name,
                 actions or "No remedial action recorded",
                 progress,
+                *_quartile(report, e.benchmark),
             ]
         )
     _table(
@@ -203,6 +222,7 @@ def render(report: IprRead) -> bytes:
             "Owner",
             "Remedial actions",
             "Progress since previous report",
+            *_quartile_header(report),
         ),
         rows,
     )
@@ -220,6 +240,7 @@ def render(report: IprRead) -> bytes:
             "Actual",
             "Target",
             "Commentary",
+            *_quartile_header(report),
         ),
         (
             [
@@ -231,6 +252,7 @@ def render(report: IprRead) -> bytes:
                 h.actual,
                 h.target,
                 h.commentary,
+                *_quartile(report, h.benchmark),
             ]
             for h in report.highlights
         ),

@@ -4,7 +4,8 @@ import { api, unwrap } from './client';
 import type { BenchmarkQuery, IprQuery } from './reportTypes';
 
 export const reportKeys = {
-  ipr: (q: IprQuery) => ['reports', 'ipr', q.period, q.scope ?? 'council', !!q.include_amber] as const,
+  ipr: (q: IprQuery) => ['reports', 'ipr', q.period, q.scope ?? 'council', !!q.include_amber, q.benchmark_group ?? ''] as const,
+  groups: () => ['benchmarking', 'groups'] as const,
   benchmark: (id: number, group: string, year: string) => ['indicator', id, 'benchmark', group, year] as const,
 };
 
@@ -32,5 +33,14 @@ export function useBenchmark(id: number, group?: string | null, year?: string | 
     },
     enabled: Number.isFinite(id),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The comparator groups a report's benchmark column can rank against. */
+export function useBenchmarkGroups() {
+  return useQuery({
+    queryKey: reportKeys.groups(),
+    queryFn: async () => unwrap(await api.GET('/api/v1/benchmarking/groups')),
+    staleTime: 5 * 60_000,
   });
 }

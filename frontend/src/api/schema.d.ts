@@ -2687,6 +2687,44 @@ export interface components {
          * @enum {string}
          */
         "Basis-Input": "inherent" | "residual";
+        /**
+         * BenchmarkCell
+         * @description Where the council ranks among the comparator group for an indicator (DESIGN §2.4).
+         */
+        BenchmarkCell: {
+            /**
+             * Rank
+             * @description 1 + councils strictly better.
+             */
+            rank: number;
+            /**
+             * Ranked
+             * @description How many councils are ranked.
+             */
+            ranked: number;
+            /**
+             * Quartile
+             * @description ceil(4 * rank / ranked); 1 is the top quartile.
+             */
+            quartile: number;
+            /**
+             * Group
+             * @description The comparator group's name.
+             */
+            group: string;
+            /** Group Code */
+            group_code: string;
+            /**
+             * Year
+             * @description The comparator year, e.g. 2008-09.
+             */
+            year: string;
+            /**
+             * Words
+             * @description As the report column reads, e.g. "2nd of 4 (rank 5 of 16)".
+             */
+            words: string;
+        };
         /** BenchmarkRead */
         BenchmarkRead: {
             /** Indicator Id */
@@ -3589,6 +3627,8 @@ export interface components {
             org_unit: string | null;
             /** Remedial Actions */
             remedial_actions: components["schemas"]["ActionItemRead"][];
+            /** @description Rank and quartile among benchmark_group, when asked for; null where the group has no ranked figures for it. */
+            benchmark?: components["schemas"]["BenchmarkCell"] | null;
         };
         /** FeedCreated */
         FeedCreated: {
@@ -4080,6 +4120,8 @@ export interface components {
             owner_name: string | null;
             /** Org Unit */
             org_unit: string | null;
+            /** @description Rank and quartile among benchmark_group, when asked for; null where the group has no ranked figures for it. */
+            benchmark?: components["schemas"]["BenchmarkCell"] | null;
         };
         /**
          * ImportSummary
@@ -4387,6 +4429,13 @@ export interface components {
             scope: components["schemas"]["ScopeRead"];
             /** Include Amber */
             include_amber: boolean;
+            /** @description The comparator group of the benchmark column, when asked for. */
+            benchmark_group?: components["schemas"]["GroupSummary"] | null;
+            /**
+             * Benchmark Year
+             * @description The comparator year of the benchmark column.
+             */
+            benchmark_year?: string | null;
             /**
              * Generated At
              * Format: date-time
@@ -12118,6 +12167,10 @@ export interface operations {
                 top_risks?: number;
                 /** @description The report date (default: the day after the period's data deadline, or today if that is later). */
                 as_of?: string | null;
+                /** @description Add a benchmark column: rank and quartile among this comparator group (its code or id). */
+                benchmark_group?: string | null;
+                /** @description The comparator year of the benchmark column (default: the group's latest year with figures not after the report's financial year). */
+                benchmark_year?: string | null;
             };
             header?: never;
             path?: never;
@@ -12198,6 +12251,10 @@ export interface operations {
                 top_risks?: number;
                 /** @description The report date (default: the day after the period's data deadline, or today if that is later). */
                 as_of?: string | null;
+                /** @description Add a benchmark column: rank and quartile among this comparator group (its code or id). */
+                benchmark_group?: string | null;
+                /** @description The comparator year of the benchmark column (default: the group's latest year with figures not after the report's financial year). */
+                benchmark_year?: string | null;
             };
             header?: never;
             path?: never;
@@ -12278,6 +12335,10 @@ export interface operations {
                 top_risks?: number;
                 /** @description The report date (default: the day after the period's data deadline, or today if that is later). */
                 as_of?: string | null;
+                /** @description Add a benchmark column: rank and quartile among this comparator group (its code or id). */
+                benchmark_group?: string | null;
+                /** @description The comparator year of the benchmark column (default: the group's latest year with figures not after the report's financial year). */
+                benchmark_year?: string | null;
             };
             header?: never;
             path?: never;

@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, errorMessage, toProblem } from '../api/problem';
-import { useIpr } from '../api/reportQueries';
+import { useBenchmarkGroups, useIpr } from '../api/reportQueries';
 import type { Ipr, IprQuery } from '../api/reportTypes';
 import { useLatestPeriod, useOrgUnits, useStatus } from '../api/queries';
 import { usePageTitle } from '../components/Layout';
@@ -24,15 +24,17 @@ export default function IprPage() {
   const period = chosen ?? (latest.isSuccess ? (latest.data.period ?? latestEndedQuarter()) : latest.isError ? latestEndedQuarter() : null);
   const scope = params.get('scope') || 'council';
   const includeAmber = params.get('amber') === '1';
-  const query: IprQuery | null = period ? { period, scope, include_amber: includeAmber } : null;
+  const benchmark = params.get('benchmark') || '';
+  const query: IprQuery | null = period ? { period, scope, include_amber: includeAmber, ...(benchmark ? { benchmark_group: benchmark } : {}) } : null;
   const report = useIpr(query);
 
-  function choose(next: { period: string; scope: string; amber: boolean }) {
+  function choose(next: Choice) {
     setParams(() => {
       const n = new URLSearchParams();
       n.set('period', next.period);
       if (next.scope !== 'council') n.set('scope', next.scope);
       if (next.amber) n.set('amber', '1');
+      if (next.benchmark) n.set('benchmark', next.benchmark);
       return n;
     });
   }
@@ -44,7 +46,7 @@ export default function IprPage() {
       </span>
       <h1 className="govuk-heading-xl">Integrated performance report</h1>
       {period ? (
-        <ReportControls period={period} scope={scope} includeAmber={includeAmber} onChoose={choose} />
+        <ReportControls period={period} scope={scope} includeAmber={includeAmber} benchmark={benchmark} onChoose={choose} />
       ) : (
         <Loading what="Finding the latest period" />
       )}
@@ -55,24 +57,30 @@ export default function IprPage() {
   );
 }
 
+type Choice = { period: string; scope: string; amber: boolean; benchmark: string };
+
 function ReportControls({
   period,
   scope,
   includeAmber,
+  benchmark,
   onChoose,
 }: {
   period: string;
   scope: string;
   includeAmber: boolean;
-  onChoose(next: { period: string; scope: string; amber: boolean }): void;
+  benchmark: string;
+  onChoose(next: Choice): void;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState({ period, scope, amber: includeAmber });
-  const [seen, setSeen] = useState({ period, scope, includeAmber });
-  if (seen.period !== period || seen.scope !== scope || seen.includeAmber !== includeAmber) {
-    setSeen({ period, scope, includeAmber });
-    setDraft({ period, scope, amber: includeAmber });
+  const [draft, setDraft] = useState<Choice>({ period, scope, amber: includeAmber, benchmark });
+  const [seen, setSeen] = useState({ period, scope, includeAmber, benchmark });
+  if (seen.period !== period || seen.scope !== scope || seen.includeAmber !== includeAmber || seen.benchmark !== benchmark) {
+    setSeen({ period, scope, includeAmber, benchmark });
+    setDraft({ period, scope, amber: includeAmber, benchmark });
   }
+  const groups = useBenchmarkGroups();
+  const groupKnown = !draft.benchmark || (groups.data ?? []).some((g) => g.code === draft.benchmark);
   const units = useOrgUnits();
   const status = useStatus(period);
   const periods = useMemo(() => {
@@ -125,6 +133,31 @@ function ReportControls({
             </optgroup>
           ))}
         </select>
+      </div>
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-label--s" htmlFor={`${id}-benchmark`}>
+          Benchmark against
+        </label>
+        <select
+          id={`${id}-benchmark`}
+          className="govuk-select"
+          value={draft.benchmark}
+          onChange={(e) => setDraft({ ...draft, benchmark: e.target.value })}
+          aria-describedby={groups.isError ? `${id}-benchmark-error` : undefined}
+        >
+          <option value="">No benchmark</option>
+          {groupKnown ? null : <option value={draft.benchmark}>{draft.benchmark}</option>}
+          {(groups.data ?? []).map((g) => (
+            <option key={g.id} value={g.code}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+        {groups.isError ? (
+          <p className="govuk-error-message" id={`${id}-benchmark-error`}>
+            The comparator groups could not be loaded.
+          </p>
+        ) : null}
       </div>
       <div className="govuk-form-group">
         <div className="govuk-checkboxes govuk-checkboxes--small">
@@ -220,6 +253,15 @@ function Report({ report, query, busy }: { report: Ipr; query: IprQuery; busy: b
             The previous report, {periodLabel(report.previous_period)} (as at {formatDate(report.previous_as_of)})
           </dd>
         </div>
+        {report.benchmark_group ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Benchmarked against</dt>
+            <dd className="govuk-summary-list__value" data-testid="ipr-benchmark-group">
+              {report.benchmark_group.name}
+              {report.benchmark_year ? `, ${periodLabel(report.benchmark_year)}` : ': no comparator figures up to this year'} (quartile 1st of 4 is the best)
+            </dd>
+          </div>
+        ) : null}
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Report date</dt>
           <dd className="govuk-summary-list__value">
@@ -230,7 +272,7 @@ function Report({ report, query, busy }: { report: Ipr; query: IprQuery; busy: b
       </dl>
       <Headline report={report} />
       <Exceptions report={report} />
-      <Highlights items={report.highlights} period={report.period} />
+      <Highlights items={report.highlights} period={report.period} benchmarked={!!report.benchmark_group} />
       <Actions report={report} />
       <Risks report={report} />
       <Finance finance={report.finance} />

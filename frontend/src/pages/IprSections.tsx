@@ -158,7 +158,16 @@ function targetText(e: { polarity?: string; low?: string | null; high?: string |
   return value(e.target, unit, places);
 }
 
-function ExceptionItem({ e }: { e: IprException }) {
+/** The benchmark column in words, e.g. "2nd of 4 (rank 5 of 16)", when a group was chosen. */
+function QuartileFact({ benchmark }: { benchmark: IprException['benchmark'] }) {
+  return (
+    <Fact label="Quartile">
+      <span data-testid="ipr-quartile">{benchmark ? benchmark.words : 'No comparator figures'}</span>
+    </Fact>
+  );
+}
+
+function ExceptionItem({ e, benchmarked }: { e: IprException; benchmarked: boolean }) {
   return (
     <li className={`gt-exception gt-exception--${e.rag}`} data-testid="ipr-exception" data-code={e.code}>
       <h3 className="govuk-heading-m govuk-!-margin-bottom-2">
@@ -175,6 +184,7 @@ function ExceptionItem({ e }: { e: IprException }) {
         </Fact>
         <Fact label="Previous report">{e.previous_rag ? RAG_LABELS[e.previous_rag] : 'Not reported'}</Fact>
         {e.data_quality ? <Fact label="Data">{DATA_QUALITY_LABELS[e.data_quality]}</Fact> : null}
+        {benchmarked ? <QuartileFact benchmark={e.benchmark} /> : null}
       </Facts>
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         <span className="gt-fact-label">Owner</span> {e.owner_name ?? 'Not assigned'}
@@ -219,7 +229,7 @@ export function Exceptions({ report }: { report: Ipr }) {
       ) : (
         <ol className="gt-plain-list">
           {report.exceptions.map((e) => (
-            <ExceptionItem key={e.indicator_id} e={e} />
+            <ExceptionItem key={e.indicator_id} e={e} benchmarked={!!report.benchmark_group} />
           ))}
         </ol>
       )}
@@ -229,7 +239,7 @@ export function Exceptions({ report }: { report: Ipr }) {
 
 // ---------------------------------------------------------------- highlights
 
-export function Highlights({ items, period }: { items: IprHighlight[]; period: string }) {
+export function Highlights({ items, period, benchmarked = false }: { items: IprHighlight[]; period: string; benchmarked?: boolean }) {
   return (
     <Section id="highlights" title={`Highlights (${items.length})`}>
       <p className="govuk-body">Indicators that turned green, moved up a status or started improving: success to celebrate.</p>
@@ -252,6 +262,7 @@ export function Highlights({ items, period }: { items: IprHighlight[]; period: s
                 <Fact label="Trend">
                   <TrendTag trend={h.trend} />
                 </Fact>
+                {benchmarked ? <QuartileFact benchmark={h.benchmark} /> : null}
               </Facts>
               <p className="govuk-body-s govuk-!-margin-bottom-2">{h.explanation}</p>
               {h.commentary ? <p className="govuk-body-s">Commentary: {h.commentary}</p> : null}
