@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { ActionStateTag, Breadcrumbs, Progress, SummaryRow, useNames } from '../components/Planning';
 import { Loading, QueryError } from '../components/Status';
+import { RecordError } from '../components/RecordError';
 import { type Conflict, currentAs, readConflict } from '../lib/conflict';
 import { ACTION_STATUS_LABELS, formatDate, todayIso } from '../lib/planning';
 import { ActionTable } from './Actions';
@@ -47,17 +48,11 @@ export default function ActionPage() {
 
   if (action.isPending) return <Loading what="Loading the action" />;
   if (action.isError) {
-    if (action.error instanceof ApiError && action.error.status === 404) {
-      return (
-        <>
-          <h1 className="govuk-heading-l">Action not found</h1>
-          <p className="govuk-body">
-            There is no action with this number that you can see. <Link className="govuk-link" to="/actions">See your actions</Link>.
-          </p>
-        </>
-      );
-    }
-    return <QueryError error={action.error} retry={() => action.refetch()} what="the action" />;
+    return (
+      <RecordError error={action.error} retry={() => action.refetch()} what="the action" title="Action not found">
+        There is no action with this number that you can see. <Link className="govuk-link" to="/actions">See your actions</Link>.
+      </RecordError>
+    );
   }
   const a = action.data;
   const plan = a.plan_id !== null ? plans.data?.find((p) => p.id === a.plan_id) : undefined;

@@ -13,6 +13,7 @@ import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { Breadcrumbs, SummaryRow, useNames } from '../components/Planning';
 import { Empty, Loading, QueryError } from '../components/Status';
+import { RecordError } from '../components/RecordError';
 import { type Conflict, currentAs, readConflict } from '../lib/conflict';
 import { formatNumber, pluralise } from '../lib/format';
 import { indexOrgUnits } from '../lib/orgTree';
@@ -112,20 +113,14 @@ export function AppraisalPage() {
   usePageTitle(appraisal.data ? `Appraisal of ${appraisal.data.person_name}` : 'Appraisal');
   if (appraisal.isPending) return <Loading what="Loading the appraisal" />;
   if (appraisal.isError) {
-    if (appraisal.error instanceof ApiError && appraisal.error.status === 404) {
-      return (
-        <>
-          <h1 className="govuk-heading-l">Appraisal not found</h1>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/appraisals">
-              See the appraisals you can see
-            </Link>
-            .
-          </p>
-        </>
-      );
-    }
-    return <QueryError error={appraisal.error} retry={() => appraisal.refetch()} what="the appraisal" />;
+    return (
+      <RecordError error={appraisal.error} retry={() => appraisal.refetch()} what="the appraisal" title="Appraisal not found">
+        <Link className="govuk-link" to="/appraisals">
+          See the appraisals you can see
+        </Link>
+        .
+      </RecordError>
+    );
   }
   const a = appraisal.data;
   const orphans = a.objectives.filter((o) => !o.serves_service_plan).length;

@@ -7,6 +7,7 @@ import { canEnterData, isPerformanceTeam } from '../auth/roles';
 import { usePageTitle } from '../components/Layout';
 import { RagTag, TrendTag } from '../components/RagTag';
 import { Empty, Loading, QueryError } from '../components/Status';
+import { RecordError } from '../components/RecordError';
 import {
   AGGREGATION_LABELS,
   DATA_QUALITY_LABELS,
@@ -18,7 +19,6 @@ import {
   UNIT_LABELS,
 } from '../lib/format';
 import { periodLabel } from '../lib/periods';
-import { ApiError } from '../api/problem';
 import { BenchmarkPanel } from '../components/BenchmarkPanel';
 
 const IndicatorChart = lazy(() => import('./IndicatorChart'));
@@ -32,17 +32,11 @@ export default function IndicatorPage() {
 
   if (indicator.isPending) return <Loading what="Loading the indicator" />;
   if (indicator.isError) {
-    if (indicator.error instanceof ApiError && indicator.error.status === 404) {
-      return (
-        <>
-          <h1 className="govuk-heading-l">Indicator not found</h1>
-          <p className="govuk-body">
-            There is no indicator with this number. <Link className="govuk-link" to="/indicators">Search the register</Link>.
-          </p>
-        </>
-      );
-    }
-    return <QueryError error={indicator.error} retry={() => indicator.refetch()} what="the indicator" />;
+    return (
+      <RecordError error={indicator.error} retry={() => indicator.refetch()} what="the indicator" title="Indicator not found">
+        There is no indicator with this number. <Link className="govuk-link" to="/indicators">Search the register</Link>.
+      </RecordError>
+    );
   }
   const ind = indicator.data;
   const items = history.data?.items ?? [];

@@ -9,6 +9,7 @@ import { DEADLINE_STATE_LABELS, financialYearOfDate, formatDate, parseYearParam,
 import { dataEntryLink, OUTTURN_STATE_WORDS, sortDeadlines } from '../lib/deadlines';
 import { pluralise } from '../lib/format';
 import { periodLabel } from '../lib/periods';
+import { withParams } from '../lib/searchParams';
 import '../styles/ops.scss';
 
 type Show = 'overdue' | 'late';
@@ -22,14 +23,7 @@ export default function LateDataPage() {
   const chosen = view.data?.directorates.find((d) => d.directorate_id === directorateId) ?? null;
   usePageTitle(chosen ? `Late data: ${chosen.directorate}` : 'Late data by directorate');
 
-  function to(changes: Record<string, string | null>): string {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    return `?${next.toString()}`;
-  }
+  const to = (changes: Record<string, string | null>) => withParams(params, changes);
 
   return (
     <>

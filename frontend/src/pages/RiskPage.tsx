@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { BandTag, Breadcrumbs, SummaryRow, useNames } from '../components/Planning';
 import { Loading, QueryError } from '../components/Status';
+import { RecordError } from '../components/RecordError';
 import { conflictHeadline, readConflict } from '../lib/conflict';
 import { IMPACT_WORDS, LIKELIHOOD_WORDS } from '../lib/heatMap';
 import { CATEGORY_LABELS, CONTROL_LABELS, formatDate, todayIso } from '../lib/planning';
@@ -26,17 +27,11 @@ export default function RiskPage() {
 
   if (risk.isPending) return <Loading what="Loading the risk" />;
   if (risk.isError) {
-    if (risk.error instanceof ApiError && risk.error.status === 404) {
-      return (
-        <>
-          <h1 className="govuk-heading-l">Risk not found</h1>
-          <p className="govuk-body">
-            There is no risk with this number that you can see. <Link className="govuk-link" to="/risks">See the register</Link>.
-          </p>
-        </>
-      );
-    }
-    return <QueryError error={risk.error} retry={() => risk.refetch()} what="the risk" />;
+    return (
+      <RecordError error={risk.error} retry={() => risk.refetch()} what="the risk" title="Risk not found">
+        There is no risk with this number that you can see. <Link className="govuk-link" to="/risks">See the register</Link>.
+      </RecordError>
+    );
   }
   const r = risk.data;
   return (
