@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from goldenthread.core.db import from_stored
 from goldenthread.periods.rules import parse_period
 from goldenthread.reports.rules import (
     ProgressPoint,
@@ -16,7 +17,6 @@ from goldenthread.reports.rules import (
     expected_percent,
     highlight_reason,
     parse_scope,
-    plain,
     previous_report_period,
     report_date,
     variance,
@@ -144,5 +144,6 @@ def test_expected_percent_and_variance() -> None:
     assert variance(Decimal(1000), Decimal(1056)) == (Decimal(56), Decimal("5.6"))
     assert variance(Decimal(1000), None) == (None, None)
     assert variance(Decimal(0), Decimal(5)) == (Decimal(5), None)
-    assert str(plain(Decimal("1.10E+6"))) == "1100000"
-    assert str(plain(Decimal("12.50"))) == "12.50"
+    # Figures read from PostgreSQL come through the shared exact-decimal reader.
+    assert str(from_stored(Decimal("1.10E+6"))) == "1100000"
+    assert str(from_stored(Decimal("12.50"))) == "12.50"

@@ -231,24 +231,12 @@ def expected_percent(start: date, due: date, as_of: date) -> int:
 # --- finance -----------------------------------------------------------------------------
 
 
-def plain(value: Decimal | None) -> Decimal | None:
-    """A decimal without a positive exponent: PostgreSQL's driver reads 1100000 as 1.10E+6,
-    which would be written so in JSON and files."""
-    if value is None:
-        return None
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent > 0:
-        return value.quantize(Decimal(1))
-    return value
-
-
 def variance(budget: Decimal, forecast: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
     """Forecast outturn less budget (positive: an overspend), and that as a percent of the
     budget to one decimal place."""
     if forecast is None:
         return None, None
-    difference = plain(forecast - budget)
-    assert difference is not None
+    difference = forecast - budget
     if budget == 0:
         return difference, None
     percent = (difference * 100 / budget).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -31,12 +31,6 @@ class Figures:
     note: str
 
 
-def _plain(value: Decimal) -> Decimal:
-    found = rules.plain(value)
-    assert found is not None
-    return found
-
-
 def _latest_by_unit(rows: Iterable[Any], period: Period) -> dict[int, Any]:
     """Each unit's latest monitoring figures of the period's year, up to the period's end."""
     found: dict[int, tuple[date, Any]] = {}
@@ -74,9 +68,9 @@ async def finance_section(
         Figures(
             r.org_unit_id,
             r.period,
-            _plain(r.budget),
-            rules.plain(r.forecast),
-            rules.plain(r.actual),
+            r.budget,
+            r.forecast,
+            r.actual,
             r.note,
         )
         for r in (await conn.execute(query)).all()
@@ -129,12 +123,12 @@ async def finance_section(
         if top and all(f is not None for f in forecasts)
         else None
     )
-    total_variance, total_percent = rules.variance(_plain(budget), rules.plain(forecast))
+    total_variance, total_percent = rules.variance(budget, forecast)
     return FinanceSectionRead(
         year=period.financial_year.code,
         rows=section_rows,
-        budget=_plain(budget),
-        forecast=rules.plain(forecast),
+        budget=budget,
+        forecast=forecast,
         variance=total_variance,
         variance_percent=total_percent,
     )
