@@ -63,6 +63,23 @@ function Authed({ children, prefetch }: { children: React.ReactNode; prefetch?: 
   );
 }
 
+// Who may use each group of pages, shared by the routes of the group.
+const REGISTER_ADMIN = { allow: isPerformanceTeam, what: 'Register administration', who: 'the performance team' };
+const COMMITMENTS = { allow: seesCommitments, what: 'Commitments', who: 'managers and the performance team' };
+const APPRAISALS = { allow: isStaff, what: 'Appraisals', who: 'council staff' };
+
+/** Signed in, and of a role that may use the page (a plain explanation otherwise). */
+function Restricted({
+  children,
+  ...role
+}: { children: React.ReactNode } & Omit<React.ComponentProps<typeof RequireRole>, 'children'>) {
+  return (
+    <Authed>
+      <RequireRole {...role}>{children}</RequireRole>
+    </Authed>
+  );
+}
+
 export function App() {
   return (
     <Routes>
@@ -80,106 +97,16 @@ export function App() {
           }
         />
         <Route path="/indicators/:id" element={<Authed><IndicatorPage /></Authed>} />
-        <Route
-          path="/data-entry"
-          element={
-            <Authed>
-              <RequireRole allow={canEnterData} what="Data entry">
-                <DataEntryPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/admin"
-          element={
-            <Authed>
-              <RequireRole allow={isPerformanceTeam} what="Register administration" who="the performance team">
-                <AdminPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/admin/indicators/new"
-          element={
-            <Authed>
-              <RequireRole allow={isPerformanceTeam} what="Register administration" who="the performance team">
-                <IndicatorFormPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/admin/indicators/:id/edit"
-          element={
-            <Authed>
-              <RequireRole allow={isPerformanceTeam} what="Register administration" who="the performance team">
-                <IndicatorFormPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/admin/indicators/:id/targets"
-          element={
-            <Authed>
-              <RequireRole allow={isPerformanceTeam} what="Register administration" who="the performance team">
-                <TargetsPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/imports"
-          element={
-            <Authed>
-              <RequireRole allow={canImport} what="Importing figures">
-                <ImportsPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/calendar"
-          element={
-            <Authed>
-              <RequireRole allow={isStaff} what="The annual cycle" who="council staff">
-                <CalendarPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/late-data"
-          element={
-            <Authed>
-              <RequireRole allow={isPerformanceTeam} what="The late-data view" who="the performance team">
-                <LateDataPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/clients"
-          element={
-            <Authed>
-              <RequireRole allow={isPerformanceTeam} what="Partner API clients" who="the performance team">
-                <ClientsPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/reports/ipr"
-          element={
-            <Authed>
-              <RequireRole allow={isStaff} what="The integrated performance report" who="council staff and councillors">
-                <IprPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
+        <Route path="/data-entry" element={<Restricted allow={canEnterData} what="Data entry"><DataEntryPage /></Restricted>} />
+        <Route path="/admin" element={<Restricted {...REGISTER_ADMIN}><AdminPage /></Restricted>} />
+        <Route path="/admin/indicators/new" element={<Restricted {...REGISTER_ADMIN}><IndicatorFormPage /></Restricted>} />
+        <Route path="/admin/indicators/:id/edit" element={<Restricted {...REGISTER_ADMIN}><IndicatorFormPage /></Restricted>} />
+        <Route path="/admin/indicators/:id/targets" element={<Restricted {...REGISTER_ADMIN}><TargetsPage /></Restricted>} />
+        <Route path="/imports" element={<Restricted allow={canImport} what="Importing figures"><ImportsPage /></Restricted>} />
+        <Route path="/calendar" element={<Restricted allow={isStaff} what="The annual cycle" who="council staff"><CalendarPage /></Restricted>} />
+        <Route path="/late-data" element={<Restricted allow={isPerformanceTeam} what="The late-data view" who="the performance team"><LateDataPage /></Restricted>} />
+        <Route path="/clients" element={<Restricted allow={isPerformanceTeam} what="Partner API clients" who="the performance team"><ClientsPage /></Restricted>} />
+        <Route path="/reports/ipr" element={<Restricted allow={isStaff} what="The integrated performance report" who="council staff and councillors"><IprPage /></Restricted>} />
         <Route path="/plans" element={<Authed><PlansPage /></Authed>} />
         <Route path="/plans/orphans" element={<Authed><OrphansPage /></Authed>} />
         <Route path="/plans/:id" element={<Authed><PlanPage /></Authed>} />
@@ -188,38 +115,11 @@ export function App() {
         <Route path="/actions/:id" element={<Authed><ActionPage /></Authed>} />
         <Route path="/risks" element={<Authed><RisksPage /></Authed>} />
         <Route path="/risks/:id" element={<Authed><RiskPage /></Authed>} />
-        <Route
-          path="/commitments"
-          element={
-            <Authed>
-              <RequireRole allow={seesCommitments} what="Commitments" who="managers and the performance team">
-                <CommitmentsPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route
-          path="/commitments/:id"
-          element={
-            <Authed>
-              <RequireRole allow={seesCommitments} what="Commitments" who="managers and the performance team">
-                <CommitmentPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route path="/appraisals" element={<Authed><RequireRole allow={isStaff} what="Appraisals" who="council staff"><AppraisalsPage /></RequireRole></Authed>} />
-        <Route
-          path="/appraisals/completion"
-          element={
-            <Authed>
-              <RequireRole allow={isPerformanceTeam} what="Appraisal completion rates" who="the performance team">
-                <CompletionPage />
-              </RequireRole>
-            </Authed>
-          }
-        />
-        <Route path="/appraisals/:id" element={<Authed><RequireRole allow={isStaff} what="Appraisals" who="council staff"><AppraisalPage /></RequireRole></Authed>} />
+        <Route path="/commitments" element={<Restricted {...COMMITMENTS}><CommitmentsPage /></Restricted>} />
+        <Route path="/commitments/:id" element={<Restricted {...COMMITMENTS}><CommitmentPage /></Restricted>} />
+        <Route path="/appraisals" element={<Restricted {...APPRAISALS}><AppraisalsPage /></Restricted>} />
+        <Route path="/appraisals/completion" element={<Restricted allow={isPerformanceTeam} what="Appraisal completion rates" who="the performance team"><CompletionPage /></Restricted>} />
+        <Route path="/appraisals/:id" element={<Restricted {...APPRAISALS}><AppraisalPage /></Restricted>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
