@@ -16,6 +16,7 @@ from goldenthread.objectives.rules import (
     link_refusal,
     reachable,
     roots_above,
+    serves_level,
     would_cycle,
 )
 from goldenthread.plans.rules import (
@@ -193,3 +194,19 @@ def test_status_and_percent_stay_consistent() -> None:
     assert settle_progress(IP, 100, status_given=True, percent_given=True) == (IP, 100)
     assert settle_progress(NS, 10, status_given=False, percent_given=True) == (IP, 10)
     assert settle_progress(NS, 0, status_given=False, percent_given=False) == (NS, 0)
+
+
+def test_serves_level_follows_every_path_up_the_thread() -> None:
+    # 1 (individual) -> 2 (team) -> 3 (service); 4 (individual) -> 5 (directorate) only.
+    parents = {1: [2], 2: [3], 4: [5]}
+    level_of = {
+        1: PlanLevel.INDIVIDUAL,
+        2: PlanLevel.TEAM_PLAN,
+        3: PlanLevel.SERVICE_PLAN,
+        4: PlanLevel.INDIVIDUAL,
+        5: PlanLevel.DIRECTORATE_PLAN,
+    }
+    assert serves_level(1, parents, level_of, PlanLevel.SERVICE_PLAN)
+    assert not serves_level(4, parents, level_of, PlanLevel.SERVICE_PLAN)
+    # A node is not its own ancestor.
+    assert not serves_level(3, parents, level_of, PlanLevel.SERVICE_PLAN)

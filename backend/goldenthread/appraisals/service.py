@@ -26,18 +26,17 @@ from goldenthread.core.errors import Conflict, FieldError, Forbidden, NotFound, 
 from goldenthread.core.pagination import decode_cursor, encode_cursor
 from goldenthread.core.principal import Actor, Principal
 from goldenthread.core.query import parse_year_param
+from goldenthread.objectives import rules as thread_rules
 from goldenthread.objectives.models import Objective, ObjectiveLink
 from goldenthread.periods.rules import financial_year_code
 from goldenthread.periods.workdays import today_in_london
 from goldenthread.plans.models import Plan
-from goldenthread.plans.rules import LEVEL_RANK, PlanLevel
+from goldenthread.plans.rules import PlanLevel
 from goldenthread.users.models import User
 
 FIELDS = ("person_id", "year", "reviewer_id", "held_on", "plan_id", "training_needs")
 # The review text is personal: the audit trail records that it changed, not what it says.
 PRIVATE_FIELDS = ("performance_review",)
-SERVICE_RANK = LEVEL_RANK[PlanLevel.SERVICE_PLAN]
-MAX_THREAD_STEPS = len(PlanLevel)
 
 
 async def manager_map(session: AsyncSession) -> dict[int, int | None]:
@@ -124,10 +123,8 @@ async def get_appraisal(
 
 
 async def _objectives(session: AsyncSession, plan_id: int | None) -> list[AppraisalObjective]:
-    """The plan's objectives, what each serves, and whether each leads to a service plan.
-
-    Walks up the thread a level at a time (one query per step, bounded by the number of
-    plan levels) through team and individual plans, stopping at a service plan or above."""
+    """The plan's objectives, what each serves, and whether each leads up the thread to a
+    service-plan objective (two queries: the objectives, and the link graph with levels)."""
     if plan_id is None:
         return []
     objectives = list(
@@ -139,40 +136,32 @@ async def _objectives(session: AsyncSession, plan_id: int | None) -> list[Apprai
             )
         ).all()
     )
-    served: set[int] = set()
-    direct: dict[int, list[ServedObjective]] = {o.id: [] for o in objectives}
-    frontier: dict[int, set[int]] = {o.id: {o.id} for o in objectives}
-    seen: set[int] = set(frontier)
-    for step in range(MAX_THREAD_STEPS):
-        if not frontier:
-            break
-        rows = await session.execute(
+    if not objectives:
+        return []
+    links = (
+        await session.execute(
             select(ObjectiveLink.objective_id, Objective.id, Objective.title, Plan.id, Plan.level)
             .join(Objective, Objective.id == ObjectiveLink.parent_objective_id)
             .join(Plan, Plan.id == Objective.plan_id)
-            .where(ObjectiveLink.objective_id.in_(sorted(frontier)))
         )
-        upward: dict[int, set[int]] = {}
-        for child, parent, title, parent_plan, level in rows:
-            roots = frontier[child]
-            if step == 0:
-                direct[child].append(
-                    ServedObjective(id=parent, title=title, plan_id=parent_plan, plan_level=level)
-                )
-            rank = LEVEL_RANK[level]
-            if rank == SERVICE_RANK:
-                served |= roots
-            elif rank > SERVICE_RANK and parent not in seen:
-                upward.setdefault(parent, set()).update(roots)
-        seen |= set(upward)
-        frontier = upward
+    ).all()
+    parents, _ = thread_rules.adjacency((child, parent) for child, parent, *_ in links)
+    level_of = {parent: level for _, parent, _, _, level in links}
+    direct: dict[int, list[ServedObjective]] = {o.id: [] for o in objectives}
+    for child, parent, title, parent_plan, level in links:
+        if child in direct:
+            direct[child].append(
+                ServedObjective(id=parent, title=title, plan_id=parent_plan, plan_level=level)
+            )
     return [
         AppraisalObjective(
             id=o.id,
             code=o.code,
             title=o.title,
             serves=direct[o.id],
-            serves_service_plan=o.id in served,
+            serves_service_plan=thread_rules.serves_level(
+                o.id, parents, level_of, PlanLevel.SERVICE_PLAN
+            ),
         )
         for o in objectives
     ]

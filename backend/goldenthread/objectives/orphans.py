@@ -76,14 +76,12 @@ async def orphans(session: AsyncSession) -> OrphanReport:
 
     top = PARTNERSHIP_LEVELS - {PlanLevel.LOCAL_AREA_AGREEMENT}
     unlinked = [orphan(r) for r in rows if r.level not in top and not parents.get(r.id)]
+    level_of = {objective: row.level for objective, row in live.items()}
     individual = [
         orphan(r)
         for r in rows
         if r.level is PlanLevel.INDIVIDUAL
-        and not any(
-            a in live and live[a].level is PlanLevel.SERVICE_PLAN
-            for a in rules.reachable([r.id], parents)
-        )
+        and not rules.serves_level(r.id, parents, level_of, PlanLevel.SERVICE_PLAN)
     ]
     return OrphanReport(
         objectives=unlinked,

@@ -51,6 +51,14 @@ def reachable(start: Iterable[int], graph: Graph) -> set[int]:
     return found
 
 
+def serves_level(
+    node: int, parents: Graph, level_of: Mapping[int, PlanLevel], level: PlanLevel
+) -> bool:
+    """Whether ``node`` leads up the thread to an objective of a plan at ``level`` (an
+    individual objective that reaches no service-plan objective is an orphan of its kind)."""
+    return any(level_of.get(above) is level for above in reachable([node], parents))
+
+
 def would_cycle(child: int, parent: int, parents: Graph) -> bool:
     """Whether linking ``child`` to ``parent`` makes a loop: ``child`` is already above it."""
     return child == parent or child in reachable([parent], parents)
