@@ -11,26 +11,19 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
 from collections import defaultdict
-from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from goldenthread.core.db import as_stored, from_stored
 from goldenthread.imports.rules import neutralise
 from goldenthread.indicators.models import Indicator, Lifecycle
 from goldenthread.organisations.models import OrgUnit
-from goldenthread.outturns.models import Outturn, OutturnStatus
-from goldenthread.periods.rules import Period, parse_period
+from goldenthread.periods.rules import Period
 from goldenthread.public.schemas import PublicIndicator, PublicPage, PublicPoint, PublicPriority
 from goldenthread.status import rules
-from goldenthread.status.rules import IndicatorRules, Polarity, Rag, Trend
-from goldenthread.targets.models import Target
-
-log = logging.getLogger("goldenthread.public")
+from goldenthread.status import service as status_service
+from goldenthread.status.rules import Polarity, Rag, Trend
 
 SERIES_POINTS = 12
 OTHER = "Other measures"
@@ -82,10 +75,6 @@ CSV_COLUMNS = (
 TEXT_COLUMNS = frozenset(
     {"priority", "code", "title", "official_title", "definition", "explanation", "better"}
 )
-
-
-def _dec(value: Any) -> Decimal | None:
-    return from_stored(value)
 
 
 async def _priorities_from_plans(
@@ -164,20 +153,6 @@ async def _directorates(session: AsyncSession) -> dict[int, str]:
     return top
 
 
-def _rules_for(indicator: Indicator) -> IndicatorRules:
-    return IndicatorRules(
-        code=indicator.code,
-        polarity=indicator.polarity,
-        frequency=indicator.frequency,
-        aggregation=indicator.aggregation,
-        multiplier=indicator.multiplier,
-        decimal_places=indicator.decimal_places,
-        unit=indicator.unit,
-        tolerance_percent=indicator.tolerance_percent,
-        tolerance_absolute=indicator.tolerance_absolute,
-    )
-
-
 async def build_page(session: AsyncSession) -> PublicPage:
     """Every public, active indicator with its latest verified figure, status, trend and
     chart, grouped by priority: a fixed number of queries."""
@@ -191,45 +166,14 @@ async def build_page(session: AsyncSession) -> PublicPage:
         ).all()
     )
     ids = [i.id for i in public]
-    outturns: dict[int, dict[Period, rules.PeriodValue]] = defaultdict(dict)
-    periods: dict[str, Period] = {}
-    if ids:
-        for indicator_id, code, value, numerator, denominator in (
-            await session.execute(
-                select(
-                    Outturn.indicator_id,
-                    Outturn.period,
-                    as_stored(Outturn.value),
-                    as_stored(Outturn.numerator),
-                    as_stored(Outturn.denominator),
-                ).where(Outturn.indicator_id.in_(ids), Outturn.status == OutturnStatus.VERIFIED)
-            )
-        ).all():
-            period = periods.get(code) or periods.setdefault(code, parse_period(code))
-            outturns[indicator_id][period] = rules.PeriodValue.stored(
-                _dec(value), _dec(numerator), _dec(denominator)
-            )
-    targets: dict[int, dict[Period, rules.TargetValue]] = defaultdict(dict)
-    if ids:
-        for indicator_id, code, value, low, high, stretch in (
-            await session.execute(
-                select(
-                    Target.indicator_id,
-                    Target.period,
-                    Target.value,
-                    Target.low,
-                    Target.high,
-                    Target.stretch_value,
-                ).where(Target.indicator_id.in_(ids))
-            )
-        ).all():
-            period = periods.get(code) or periods.setdefault(code, parse_period(code))
-            targets[indicator_id][period] = rules.TargetValue(value, low, high, stretch)
-    try:
-        priorities = await _priorities_from_plans(session, ids) if ids else {}
-    except Exception:  # a half-built plans schema must not take the public page down
-        log.warning("priorities from plans unavailable", exc_info=True)
-        priorities = {}
+    figures = (
+        await status_service.load_figures(await session.connection(), ids, None, verified_only=True)
+        if ids
+        else None
+    )
+    outturns = figures.outturns if figures else {}
+    targets = figures.targets if figures else {}
+    priorities = await _priorities_from_plans(session, ids) if ids else {}
     directorates = await _directorates(session) if ids else {}
     # (tier, position, heading): plan priorities first in plan order, then directorates.
     groups: dict[tuple[int, int, str], list[PublicIndicator]] = defaultdict(list)
@@ -260,7 +204,7 @@ def _indicator(
     own = [p for p in verified if p.frequency is indicator.frequency]
     latest = max(own) if own else None
     result = (
-        rules.compute_status(_rules_for(indicator), latest, verified, targets)
+        rules.compute_status(status_service.indicator_rules(indicator), latest, verified, targets)
         if latest is not None
         else None
     )

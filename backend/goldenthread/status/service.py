@@ -14,7 +14,7 @@ from goldenthread.core.db import as_stored, from_stored
 from goldenthread.core.principal import Principal
 from goldenthread.indicators import service as indicators
 from goldenthread.indicators.models import Indicator, IndicatorSet
-from goldenthread.outturns.models import Outturn
+from goldenthread.outturns.models import Outturn, OutturnStatus
 from goldenthread.periods.rules import (
     Frequency,
     Period,
@@ -68,7 +68,7 @@ INDICATOR_COLUMNS = (
 
 
 @dataclass
-class _Figures:
+class Figures:
     """Targets and outturns of many indicators, keyed by indicator id then period."""
 
     targets: dict[int, dict[Period, rules.TargetValue]]
@@ -76,9 +76,24 @@ class _Figures:
     sets: dict[int, list[str]]
 
 
-async def _load_figures(conn: AsyncConnection, matching: Any, years: list[int]) -> _Figures:
-    """Three queries, however many indicators ``matching`` (a subquery of ids) selects."""
+async def load_figures(
+    conn: AsyncConnection,
+    matching: Any,
+    years: list[int] | None,
+    *,
+    verified_only: bool = False,
+) -> Figures:
+    """Three queries, however many indicators ``matching`` (a subquery or list of ids)
+    selects: of the given financial years (all when None), and of outturns only the verified
+    ones where asked (the public page)."""
     periods = _PeriodCache()
+    target_filter: list[ColumnElement[bool]] = [Target.indicator_id.in_(matching)]
+    outturn_filter: list[ColumnElement[bool]] = [Outturn.indicator_id.in_(matching)]
+    if years is not None:
+        target_filter.append(Target.year.in_(years))
+        outturn_filter.append(Outturn.year.in_(years))
+    if verified_only:
+        outturn_filter.append(Outturn.status == OutturnStatus.VERIFIED)
     sets: dict[int, list[str]] = defaultdict(list)
     for indicator_id, name in (
         await conn.execute(
@@ -99,7 +114,7 @@ async def _load_figures(conn: AsyncConnection, matching: Any, years: list[int]) 
                 Target.low,
                 Target.high,
                 Target.stretch_value,
-            ).where(Target.indicator_id.in_(matching), Target.year.in_(years))
+            ).where(*target_filter)
         )
     ).all():
         targets[indicator_id][periods[code]] = rules.TargetValue(value, low, high, stretch)
@@ -116,13 +131,13 @@ async def _load_figures(conn: AsyncConnection, matching: Any, years: list[int]) 
                 as_stored(Outturn.value),
                 as_stored(Outturn.numerator),
                 as_stored(Outturn.denominator),
-            ).where(Outturn.indicator_id.in_(matching), Outturn.year.in_(years))
+            ).where(*outturn_filter)
         )
     ).all():
         outturns[indicator_id][periods[code]] = stored(
             from_stored(value), from_stored(numerator), from_stored(denominator)
         )
-    return _Figures(targets, outturns, sets)
+    return Figures(targets, outturns, sets)
 
 
 async def _load_notes(
@@ -152,7 +167,8 @@ async def _with_remedial_action(conn: AsyncConnection, matching: Any) -> set[int
     return {indicator_id for (indicator_id,) in rows.all() if indicator_id is not None}
 
 
-def _rules_for(row: Any) -> rules.IndicatorRules:
+def indicator_rules(row: Any) -> rules.IndicatorRules:
+    """The judging rules of an indicator (a row or model with its columns)."""
     return rules.IndicatorRules(
         code=row.code,
         polarity=row.polarity,
@@ -192,7 +208,7 @@ async def compute_statuses_at(
     judged = {p for by_frequency in at.values() for p in by_frequency.values()}
     # This year and last year of every evaluation period: enough for YTD, trend and short trend.
     years = sorted({p.year for p in judged} | {p.year - 1 for p in judged})
-    figures = await _load_figures(conn, matching, years)
+    figures = await load_figures(conn, matching, years)
     notes = await _load_notes(conn, matching, sorted({p.code for p in judged}))
     remedial = await _with_remedial_action(conn, matching)
     results: dict[Period, list[StatusRead]] = {}
@@ -201,7 +217,7 @@ async def compute_statuses_at(
         for row in indicator_rows:
             period = at[wanted][row.frequency]
             result = rules.compute_status(
-                _rules_for(row),
+                indicator_rules(row),
                 period,
                 figures.outturns.get(row.id, {}),
                 figures.targets.get(row.id, {}),
@@ -230,13 +246,13 @@ async def indicator_history(
     row = (await conn.execute(select(*INDICATOR_COLUMNS).where(Indicator.id == indicator_id))).one()
     matching = select(Indicator.id).where(Indicator.id == indicator_id).scalar_subquery()
     years = list(range(first_year - 1, last_year + 1))
-    figures = await _load_figures(conn, matching, years)
+    figures = await load_figures(conn, matching, years)
     periods = [
         p for year in range(first_year, last_year + 1) for p in periods_in_year(year, row.frequency)
     ]
     notes = await _load_notes(conn, matching, [p.code for p in periods])
     remedial = row.id in await _with_remedial_action(conn, matching)
-    ind = _rules_for(row)
+    ind = indicator_rules(row)
     history = []
     for period in periods:
         result = rules.compute_status(
