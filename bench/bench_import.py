@@ -36,7 +36,6 @@ from goldenthread.core.config import Settings
 from goldenthread.core.db import create_engine
 from goldenthread.core.migrate import upgrade
 from goldenthread.core.principal import Role
-from goldenthread.imports.outturn_table import INSERT
 from goldenthread.indicators.models import Indicator
 from goldenthread.organisations.models import Organisation, OrganisationKind
 from goldenthread.periods.rules import MIN_YEAR, Frequency, period_of
@@ -127,8 +126,26 @@ def stored_rows(total: int) -> list[tuple[object, ...]]:
     return rows
 
 
-# The outturns table as the bulk import writes it, with the ids the raw paths give.
-COLUMNS = ("id", *INSERT)
+# The outturns table's columns, in the order of ``stored_rows``.
+COLUMNS = (
+    "id",
+    "indicator_id",
+    "period",
+    "year",
+    "value",
+    "numerator",
+    "denominator",
+    "commentary",
+    "status",
+    "provenance",
+    "updated_by",
+    "updated_by_name",
+    "verified_by_name",
+    "verified_at",
+    "created_at",
+    "updated_at",
+    "version",
+)
 
 
 async def populate(url: str) -> None:

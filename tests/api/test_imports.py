@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tests.api.importing import (
@@ -155,6 +156,34 @@ async def test_a_percent_indicator_takes_45_percent_as_45(world: World) -> None:
     response = await send(world, "outturns", csv_text(HEADER, "NI 192,2008-09-Q1,45.5 %,,,,"))
     assert response.status_code == 200, response.text
     assert str((await stored_outturns(world))[(ids["NI 192"], "2008-09-Q1")].value) == "45.5"
+
+
+async def test_any_text_is_stored_and_audited_exactly_as_sent(world: World) -> None:
+    # Tabs, backslashes, line breaks and quotes are what the bulk paths' own formats (COPY
+    # text, JSON) escape; a new row's audit entry is made apart from the row itself.
+    ids = await _register(world)
+    texts = {
+        "2008-09-Q1": 'tab\there, back\\slash \\N, "quoted"',
+        "2008-09-Q2": "line\nbreak\r\nand £ ✓ 中文",
+        "2008-09-Q3": "\\",
+    }
+    rows = [
+        {"indicator_code": "NI 192", "period": p, "value": 1, "commentary": t}
+        for p, t in texts.items()
+    ]
+    response = await send(world, "outturns", json.dumps(rows), content_type="application/json")
+    assert response.status_code == 200, response.text
+    stored = await stored_outturns(world)
+    assert {p: stored[(ids["NI 192"], p)].commentary for p in texts} == texts
+    trail = await world.client.get(
+        f"/api/v1/indicators/{ids['NI 192']}/audit", headers=world.headers("perf")
+    )
+    audited = {
+        e["period"]: e["after"]["commentary"]
+        for e in trail.json()["items"]
+        if e["entity"] == "outturn"
+    }
+    assert audited == texts
 
 
 async def test_changed_rows_are_updated_with_before_and_after_in_the_audit_trail(

@@ -288,13 +288,13 @@ async def test_rows_changed_meanwhile_abort_the_import_with_409(
     def stale_on_the_second_chunk(cls: type) -> None:
         original = cls.insert
 
-        async def insert(self: object, table: str, columns: object, rows: object) -> None:
+        async def insert(self: object, table: str, *args: object) -> None:
             nonlocal calls
             if table == "outturns":
                 calls += 1
                 if calls == 2:
                     raise StaleRows(table)
-            await original(self, table, columns, rows)
+            await original(self, table, *args)
 
         monkeypatch.setattr(cls, "insert", insert)
 

@@ -1,17 +1,25 @@
 """The databases' bulk paths, inside the import's one transaction.
 
-PostgreSQL: ``COPY`` (binary, through asyncpg) straight into the table for new rows, with ids
-taken from its sequence beforehand so their audit entries go in by ``COPY`` as well, and into a
-temporary table then one ``UPDATE … FROM`` for changed rows. SQLite: ``executemany`` of one
-prepared statement, and the audit entries of new rows by one ``INSERT … SELECT``. Both take
-rows already in the driver's own types (decimals are exact strings on SQLite, ``Decimal`` on
-PostgreSQL), so nothing is converted twice.
+New rows are handed over as the columns that differ from row to row plus the values every row
+of the batch shares (who, when, how), so the shared ones cross to the database once.
+
+PostgreSQL: ``COPY`` in text form straight into the table for new rows, with ids taken from
+its sequence beforehand so their audit entries go in by ``COPY`` as well, and binary ``COPY``
+into a temporary table then one ``UPDATE … FROM`` for changed rows. The text form costs this
+process a join of strings already in hand; the database, another process on another core,
+does the parsing. SQLite: a batch goes in as one JSON array through ``json_each`` in one
+statement, so SQLite stores it in its own thread without coming back to the interpreter (and
+its lock) for every row, as ``executemany`` must; the audit entries of new rows follow by one
+``INSERT … SELECT``. Rows come already in the driver's own types (decimals are exact strings on
+SQLite, ``Decimal`` on PostgreSQL), so nothing is converted twice.
 
 Table and column names come from the constants of the callers, never from a file.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -34,7 +42,7 @@ AUDIT_COLUMNS = (
     "before",
     "after",
 )
-# SQLite allows 32766 bound values in a statement; a key takes two.
+# Keys per look-up on PostgreSQL (two arrays of them).
 MAX_KEYS_PER_QUERY = 5000
 
 
@@ -60,8 +68,14 @@ class Bulk(Protocol):
     ) -> list[tuple[Any, ...]]: ...
 
     async def insert(
-        self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
-    ) -> None: ...
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[tuple[Any, ...]],
+        fixed: Sequence[tuple[str, Any]] = (),
+    ) -> None:
+        """Insert rows laid out as ``columns``, each with the (column, value) pairs of
+        ``fixed`` as well."""
 
     async def update(
         self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
@@ -74,18 +88,23 @@ class Bulk(Protocol):
         table: str,
         columns: Sequence[str],
         rows: Sequence[tuple[Any, ...]],
+        fixed: Sequence[tuple[str, Any]],
         entity: str,
         snapshot: Sequence[str],
-        decimals: frozenset[str],
         prefix: Sequence[Any],
-        after: Callable[[tuple[Any, ...]], str],
+        after: Callable[[tuple[Any, ...], dict[str, Any]], str],
     ) -> None:
-        """Insert new rows (their first two columns indicator_id and period) and append a
-        'create' entry for each to the audit trail, its ``after`` the row's snapshot: made
-        from the row by ``after`` (JSON text) or by the database from the row as stored."""
+        """Insert new rows (their first two columns indicator_id and period) as
+        :meth:`insert` does, and append a 'create' entry for each to the audit trail, its
+        ``after`` the row's snapshot: made from the row and ``fixed`` by ``after`` (JSON text)
+        or by the database from the row as stored."""
 
     async def bump_figures_version(self) -> None: ...
 
+
+# The audit columns of a 'create' entry that differ from row to row; the rest are shared.
+_CREATED_AUDIT = ("entity_id", "indicator_id", "period", "after")
+_AUDIT_SHARED = ("at", "actor_kind", "actor_id", "actor_name", "via")
 
 _AUDIT_INSERT = (
     "INSERT INTO audit_entries ({columns}) SELECT {prefix}, 'create', '{entity}', t.id, "
@@ -129,10 +148,21 @@ class PostgresBulk:
         return found
 
     async def insert(
-        self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[tuple[Any, ...]],
+        fixed: Sequence[tuple[str, Any]] = (),
     ) -> None:
-        if rows:
-            await self.driver.copy_records_to_table(table, records=rows, columns=list(columns))
+        if not rows:
+            return
+        await self.driver.copy_to_table(
+            table,
+            # A memoryview: asyncpg takes plain bytes for a file name.
+            source=memoryview(_copy_text(rows, [value for _, value in fixed])),
+            columns=[*columns, *(name for name, _ in fixed)],
+            format="text",
+        )
 
     async def update(
         self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
@@ -165,11 +195,11 @@ class PostgresBulk:
         table: str,
         columns: Sequence[str],
         rows: Sequence[tuple[Any, ...]],
+        fixed: Sequence[tuple[str, Any]],
         entity: str,
         snapshot: Sequence[str],
-        decimals: frozenset[str],
         prefix: Sequence[Any],
-        after: Callable[[tuple[Any, ...]], str],
+        after: Callable[[tuple[Any, ...], dict[str, Any]], str],
     ) -> None:
         if not rows:
             return
@@ -183,16 +213,17 @@ class PostgresBulk:
             len(rows),
         )
         await self.insert(
-            table, ("id", *columns), [(i, *row) for i, row in zip(ids, rows, strict=True)]
+            table,
+            ("id", *columns),
+            [(i, *row) for i, row in zip(ids, rows, strict=True)],
+            fixed,
         )
-        create = (*prefix, "create", entity)
+        shared = dict(fixed)
         await self.insert(
             "audit_entries",
-            AUDIT_COLUMNS,
-            [
-                (*create, i, row[0], row[1], None, after(row))
-                for i, row in zip(ids, rows, strict=True)
-            ],
+            _CREATED_AUDIT,
+            [(i, row[0], row[1], after(row, shared)) for i, row in zip(ids, rows, strict=True)],
+            _created_entry(prefix, entity),
         )
 
     async def _sequence(self, table: str) -> str:
@@ -226,30 +257,36 @@ class SqliteBulk:
     async def existing(
         self, table: str, columns: Sequence[str], keys: Sequence[tuple[int, str]]
     ) -> list[tuple[Any, ...]]:
-        found: list[tuple[Any, ...]] = []
+        if not keys:
+            return []
         selected = ", ".join(f"t.{c}" for c in columns)
-        for part in _chunks(keys):
-            values = ", ".join(["(?, ?)"] * len(part))
-            flat = tuple(v for key in part for v in key)
-            # Driven from the keys, so each is one search of the unique index.
-            result = await self.connection.exec_driver_sql(
-                f"WITH k(indicator_id, period) AS (VALUES {values}) "  # noqa: S608
-                f"SELECT {selected} FROM k JOIN {table} t "
-                "ON t.indicator_id = k.indicator_id AND t.period = k.period",
-                flat,
-            )
-            found += [tuple(r) for r in result.all()]
-        return found
+        # Driven from the keys (CROSS JOIN keeps that order), so each is one search of the
+        # unique index.
+        result = await self.connection.exec_driver_sql(
+            f"SELECT {selected} FROM json_each(?) k CROSS JOIN {table} t "  # noqa: S608
+            "ON t.indicator_id = json_extract(k.value, '$[0]') "
+            "AND t.period = json_extract(k.value, '$[1]')",
+            (json.dumps(keys),),
+        )
+        return [tuple(r) for r in result.all()]
 
     async def insert(
-        self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[tuple[Any, ...]],
+        fixed: Sequence[tuple[str, Any]] = (),
     ) -> None:
-        if rows:
-            marks = ", ".join(["?"] * len(columns))
-            await self.connection.exec_driver_sql(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
-                list(rows),
-            )
+        if not rows:
+            return
+        listed = ", ".join([*columns, *(name for name, _ in fixed)])
+        picked = ", ".join(
+            [f"json_extract(value, '$[{i}]')" for i in range(len(columns))] + ["?"] * len(fixed)
+        )
+        await self.connection.exec_driver_sql(
+            f"INSERT INTO {table} ({listed}) SELECT {picked} FROM json_each(?)",  # noqa: S608
+            (*(value for _, value in fixed), json.dumps(rows)),
+        )
 
     async def update(
         self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
@@ -270,11 +307,11 @@ class SqliteBulk:
         table: str,
         columns: Sequence[str],
         rows: Sequence[tuple[Any, ...]],
+        fixed: Sequence[tuple[str, Any]],
         entity: str,
         snapshot: Sequence[str],
-        decimals: frozenset[str],
         prefix: Sequence[Any],
-        after: Callable[[tuple[Any, ...]], str],
+        after: Callable[[tuple[Any, ...], dict[str, Any]], str],
     ) -> None:
         if not rows:
             return
@@ -286,7 +323,7 @@ class SqliteBulk:
             f"SELECT coalesce(max(id), 0) FROM {table}"  # noqa: S608 — names are constants
         )
         last = int(result.scalar_one())
-        await self.insert(table, columns, rows)
+        await self.insert(table, columns, rows, fixed)
         pairs = ", ".join(f"'{c}', t.{c}" for c in snapshot)
         query = _AUDIT_INSERT.format(
             columns=", ".join(AUDIT_COLUMNS),
@@ -302,6 +339,40 @@ class SqliteBulk:
         await self.connection.exec_driver_sql(
             "UPDATE figures_version SET version = version + 1 WHERE id = 1"
         )
+
+
+def _created_entry(prefix: Sequence[Any], entity: str) -> list[tuple[str, Any]]:
+    """What the 'create' audit entries of one batch share: who, when, how and of what."""
+    return [
+        *zip(_AUDIT_SHARED, prefix, strict=True),
+        ("action", "create"),
+        ("entity", entity),
+        ("before", None),
+    ]
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]").search
+
+
+def _copy_field(value: Any) -> str:
+    """One value in ``COPY``'s text form."""
+    if value is None:
+        return "\\N"
+    if type(value) is str:
+        return value.translate(_COPY_ESCAPES) if _NEEDS_ESCAPE(value) else value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if type(value) is bool:
+        return "t" if value else "f"
+    return str(value)  # int, Decimal
+
+
+def _copy_text(rows: Sequence[tuple[Any, ...]], fixed: Sequence[Any]) -> bytes:
+    """Rows in ``COPY``'s text form, each ending with the fields every row shares."""
+    field = _copy_field
+    tail = "".join("\t" + field(value) for value in fixed) + "\n"
+    return "".join(["\t".join([field(v) for v in row]) + tail for row in rows]).encode()
 
 
 async def open_bulk(connection: AsyncConnection) -> Bulk:

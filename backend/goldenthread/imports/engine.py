@@ -15,7 +15,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import column, exists, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -25,10 +25,10 @@ from goldenthread.core.principal import Actor
 from goldenthread.imports.bulk import AUDIT_COLUMNS, Bulk
 from goldenthread.imports.kinds import (
     SEEN_BYTES,
+    Created,
     ImportKind,
     IndicatorRef,
     Keyed,
-    RowTable,
     slot_of,
 )
 from goldenthread.imports.problems import Counts, Problem
@@ -120,24 +120,29 @@ class ImportRun:
             return
         if len(self.refs) + len(wanted) > MAX_CACHED:
             self.refs.clear()
-        found: dict[str, Indicator] = {}
+        found: dict[str, tuple[Indicator, bool]] = {}
         keys = [k for k in wanted if k and len(k) <= 40]
         principal = self.actor.principal
+        # Whether the indicator has rows already, asked on the look-up connection: it sees
+        # what was stored before the import (and a row stored by someone else meanwhile makes
+        # the import's own insert fail, as a change made meanwhile).
+        kept = table(self.kind.table.name, column("indicator_id"))
+        stored = exists().where(kept.c.indicator_id == Indicator.id)
         async with self.lookups() as lookup:
             for start in range(0, len(keys), 1000):
-                query = select(Indicator).where(
+                query = select(Indicator, stored).where(
                     Indicator.code_key.in_(keys[start : start + 1000]),
                     indicators.visible_to(principal),
                 )
-                for indicator in (await lookup.scalars(query)).all():
-                    found[indicator.code_key] = indicator
+                for indicator, has_rows in (await lookup.execute(query)).all():
+                    found[indicator.code_key] = (indicator, bool(has_rows))
         for key, raw_cells in wanted.items():
             match = found.get(key)
-            ref = None if match is None else self._ref(match)
+            ref = None if match is None else self._ref(*match)
             for raw in raw_cells:
                 self.refs[raw] = ref
 
-    def _ref(self, indicator: Indicator) -> IndicatorRef:
+    def _ref(self, indicator: Indicator, stored: bool) -> IndicatorRef:
         refusal = None
         try:
             indicators.check_may_write(self.actor, indicator, outturn=self.kind.name == "outturns")
@@ -154,6 +159,7 @@ class ImportRun:
             refusal=refusal,
             percent=indicator.unit is Unit.PERCENT,
             seen=self._seen.setdefault(indicator.id, bytearray(SEEN_BYTES)),
+            stored=stored,
         )
 
     def period(
@@ -266,42 +272,52 @@ class ImportRun:
             after,
         )
 
+    async def stored_rows(
+        self, rows: Sequence[Keyed], columns: Sequence[str]
+    ) -> dict[tuple[int, str], tuple[Any, ...]]:
+        """The stored rows of a chunk's keys (``columns`` start with indicator_id and period),
+        looked up only for indicators that had rows before the import, or keys met earlier
+        in the file."""
+        keys = [(r.ref.id, r.period.code) for r in rows if r.ref.stored or r.repeat]
+        found = await self.bulk.existing(self.kind.table.name, columns, keys) if keys else []
+        return {(e[0], e[1]): e for e in found}
+
     async def stage_rows(
         self,
-        table: RowTable,
-        inserts: list[tuple[Any, ...]],
+        created: Created,
         updates: list[tuple[Any, ...]],
         audits: list[tuple[Any, ...]],
     ) -> None:
         """Queue a chunk's writes (done while the next chunk is read) and count them."""
-        await self.defer(self._write_rows(table, inserts, updates, audits))
-        self.counts.created += len(inserts)
+        await self.defer(self._write_rows(created, updates, audits))
+        self.counts.created += sum(len(rows) for rows in created.values())
         self.counts.updated += len(updates)
 
     async def _write_rows(
         self,
-        table: RowTable,
-        inserts: list[tuple[Any, ...]],
+        created: Created,
         updates: list[tuple[Any, ...]],
         audits: list[tuple[Any, ...]],
     ) -> None:
-        await self.bulk.insert_created(
-            table.name,
-            table.insert,
-            inserts,
-            table.entity,
-            table.snapshot,
-            table.decimals,
-            self.audit_prefix,
-            table.after,
-        )
+        table = self.kind.table
+        for shared, rows in created.items():
+            await self.bulk.insert_created(
+                table.name,
+                table.insert,
+                rows,
+                list(zip(table.fixed, shared, strict=True)),
+                table.entity,
+                table.snapshot,
+                self.audit_prefix,
+                table.after,
+            )
         await self.bulk.update(table.name, table.update, updates)
         await self.write_audit(audits)
         if self.may_announce:
             await self.announce(
                 table.entity,
                 [(entry[5], entry[8], entry[9]) for entry in audits]
-                + [("create", row[0], row[1]) for row in inserts],
+                + [("create", row[0], row[1]) for rows in created.values() for row in rows],
             )
 
     async def write_audit(self, rows: list[tuple[Any, ...]]) -> None:

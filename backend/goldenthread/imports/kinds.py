@@ -44,6 +44,9 @@ class IndicatorRef:
     refusal: str | None  # why the caller may not write its figures, if they may not
     percent: bool  # a value may be written 45% (meaning 45)
     seen: bytearray  # one bit per period slot: the keys of this indicator met in the file
+    # Whether any row of the import's kind was stored for the indicator before the import:
+    # if not, its keys need no look-up (only a key met earlier in the file might be there).
+    stored: bool = True
 
 
 class Keyed(Protocol):
@@ -51,6 +54,7 @@ class Keyed(Protocol):
     ref: IndicatorRef
     period: Period
     slot: int
+    repeat: bool  # the key was met in an earlier chunk of the file
 
 
 class ImportKind(Protocol):
@@ -58,6 +62,7 @@ class ImportKind(Protocol):
 
     name: str
     layout: tuple[str, ...]
+    table: RowTable
 
     def validate(self, run: ImportRun, rows: Sequence[Row]) -> list[Any]: ...
 
@@ -72,8 +77,13 @@ class RowTable:
 
     entity: str
     name: str
-    insert: Any
-    update: Any
+    insert: tuple[str, ...]  # the columns of a new row that differ from row to row
+    fixed: tuple[str, ...]  # the columns of a new row shared by a batch (who, when, how)
+    update: tuple[str, ...]
     snapshot: tuple[str, ...]
-    decimals: frozenset[str]
-    after: Callable[[tuple[Any, ...]], str]  # the audit JSON of a row as inserted
+    # The audit JSON of a new row, from its ``insert`` values and the batch's ``fixed`` ones.
+    after: Callable[[tuple[Any, ...], dict[str, Any]], str]
+
+
+# New rows of a batch by the values of the table's ``fixed`` columns they share.
+Created = dict[tuple[Any, ...], list[tuple[Any, ...]]]

@@ -24,6 +24,8 @@ EXISTING = (
     "verified_at",
     "version",
 )
+# A new row: what differs from row to row, then what a batch of rows shares (the status asked
+# for and its verifier, and who, when and how).
 INSERT = (
     "indicator_id",
     "period",
@@ -32,12 +34,14 @@ INSERT = (
     "numerator",
     "denominator",
     "commentary",
+)
+FIXED = (
     "status",
+    "verified_by_name",
+    "verified_at",
     "provenance",
     "updated_by",
     "updated_by_name",
-    "verified_by_name",
-    "verified_at",
     "created_at",
     "updated_at",
     "version",
@@ -57,12 +61,11 @@ UPDATE = (
 )
 # What the audit trail keeps of an outturn (``outturns.service.AUDITED_FIELDS``).
 SNAPSHOT = ("period", "value", "numerator", "denominator", "commentary", "status", "provenance")
-DECIMALS = frozenset({"value", "numerator", "denominator"})
 
 
-def _inserted(row: tuple[Any, ...]) -> str:
-    """The audit JSON of a row laid out as ``INSERT``: :func:`snapshot`, inlined, as it is
-    made for every row an import creates."""
+def _inserted(row: tuple[Any, ...], fixed: dict[str, Any]) -> str:
+    """The audit JSON of a row laid out as ``INSERT`` with ``FIXED``: :func:`snapshot`,
+    inlined, as it is made for every row an import creates."""
     value, numerator, denominator, commentary = row[3], row[4], row[5], row[6]
     value = "null" if value is None else f'"{value}"'
     numerator = "null" if numerator is None else f'"{numerator}"'
@@ -71,11 +74,11 @@ def _inserted(row: tuple[Any, ...]) -> str:
     return (
         f'{{"period": "{row[1]}", "value": {value}, "numerator": {numerator}, '
         f'"denominator": {denominator}, "commentary": {commentary}, '
-        f'"status": "{row[7]}", "provenance": "{row[8]}"}}'
+        f'"status": "{fixed["status"]}", "provenance": "{fixed["provenance"]}"}}'
     )
 
 
-ROWS = RowTable("outturn", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS, _inserted)
+ROWS = RowTable("outturn", TABLE, INSERT, FIXED, UPDATE, SNAPSHOT, _inserted)
 
 
 def _j(value: object) -> str:

@@ -12,8 +12,8 @@ from typing import Any
 from goldenthread.core.errors import Forbidden
 from goldenthread.imports.checks import check_code, check_period
 from goldenthread.imports.engine import ImportRun
-from goldenthread.imports.kinds import IndicatorRef
-from goldenthread.imports.outturn_table import EXISTING, ROWS, TABLE, snapshot
+from goldenthread.imports.kinds import Created, IndicatorRef
+from goldenthread.imports.outturn_table import EXISTING, ROWS, snapshot
 from goldenthread.imports.readers import BadItem, Row
 from goldenthread.imports.rules import (
     MAX_COMMENTARY_CHARS,
@@ -58,6 +58,7 @@ class OutturnRow:
 class OutturnImport:
     name: str = "outturns"
     layout: tuple[str, ...] = OUTTURN_COLUMNS
+    table = ROWS
 
     def validate(self, run: ImportRun, rows: Sequence[Row]) -> list[OutturnRow]:
         """Every row through the rules. The common case, a well-formed row of known codes and
@@ -182,74 +183,69 @@ class OutturnImport:
     async def write(self, run: ImportRun, rows: list[OutturnRow]) -> None:
         if not rows:
             return
-        bulk = run.bulk
-        found = await bulk.existing(TABLE, EXISTING, [(r.ref.id, r.period.code) for r in rows])
-        existing = {(e[0], e[1]): e for e in found}
+        existing = await run.stored_rows(rows, EXISTING)
         principal = run.actor.principal
         may_verify = indicator_rules.may_verify(principal)
         provenance = (Provenance.PARTNER if principal.is_client else Provenance.IMPORT).value
-        by, name, now = principal.label, principal.name, bulk.timestamp(run.now)
-        dec = bulk.decimal
-        as_text = bulk.decimals_as_text
-        inserts: list[tuple[Any, ...]] = []
+        by, name, now = principal.label, principal.name, run.bulk.timestamp(run.now)
+        as_text = run.bulk.decimals_as_text
+        created: Created = {}
         updates: list[tuple[Any, ...]] = []
         audits: list[tuple[Any, ...]] = []
-        # What a new row takes depends only on the status asked for: the stored status and
-        # who verified it, or why it is refused; worked out once each.
-        new_status: dict[OutturnStatus | None, tuple[str, str | None, Any] | str] = {}
+        # What a new row shares with others depends only on the status asked for: the stored
+        # status and who verified it (or why it is refused), then who, when and how.
+        batch_of: dict[OutturnStatus | None, list[tuple[Any, ...]] | str] = {}
         for item in rows:
             old = existing.get((item.ref.id, item.period.code))
-            if old is None:
-                fields = new_status.get(item.status)
-                if fields is None:
-                    try:
-                        status = next_status(may_verify, item.status, None, True)
-                        verifier = status in VERIFIER_STATUSES
-                        fields = (
-                            status.value,
-                            name if verifier else None,
-                            now if verifier else None,
-                        )
-                    except Forbidden as exc:
-                        fields = exc.detail
-                    new_status[item.status] = fields
-                if type(fields) is str:
-                    run.reject(item.row, "status", item.status, fields)
-                    continue
-                if item.repeat:
-                    run.reject_repeat(item, None)
-                    continue
-                period = item.period
-                value: Any = item.value
-                numerator: Any = item.numerator
-                denominator: Any = item.denominator
-                if as_text:
-                    value = None if value is None else str(value)
-                    numerator = None if numerator is None else str(numerator)
-                    denominator = None if denominator is None else str(denominator)
-                inserts.append(
-                    (
-                        item.ref.id,
-                        period.code,
-                        period.year,
-                        value,
-                        numerator,
-                        denominator,
-                        item.commentary,
-                        fields[0],
+            if old is not None:
+                self._update(run, item, old, may_verify, provenance, now, updates, audits)
+                continue
+            batch = batch_of.get(item.status)
+            if batch is None:
+                try:
+                    status = next_status(may_verify, item.status, None, True)
+                    verifier = status in VERIFIER_STATUSES
+                    shared = (
+                        status.value,
+                        name if verifier else None,
+                        now if verifier else None,
                         provenance,
                         by,
                         name,
-                        fields[1],
-                        fields[2],
                         now,
                         now,
                         1,
                     )
-                )
+                    batch = created.setdefault(shared, [])
+                except Forbidden as exc:
+                    batch = exc.detail
+                batch_of[item.status] = batch
+            if isinstance(batch, str):
+                run.reject(item.row, "status", item.status, batch)
                 continue
-            self._update(run, item, old, may_verify, provenance, dec, updates, audits)
-        await run.stage_rows(ROWS, inserts, updates, audits)
+            if item.repeat:
+                run.reject_repeat(item, None)
+                continue
+            period = item.period
+            value: Any = item.value
+            numerator: Any = item.numerator
+            denominator: Any = item.denominator
+            if as_text:
+                value = None if value is None else str(value)
+                numerator = None if numerator is None else str(numerator)
+                denominator = None if denominator is None else str(denominator)
+            batch.append(
+                (
+                    item.ref.id,
+                    period.code,
+                    period.year,
+                    value,
+                    numerator,
+                    denominator,
+                    item.commentary,
+                )
+            )
+        await run.stage_rows(created, updates, audits)
 
     @staticmethod
     def _update(
@@ -258,13 +254,11 @@ class OutturnImport:
         old: tuple[Any, ...],
         may_verify: bool,
         provenance: str,
-        dec: Any,
+        now: Any,
         updates: list[tuple[Any, ...]],
         audits: list[tuple[Any, ...]],
     ) -> None:
         """Plan the update of a stored row, or count it unchanged."""
-        principal = run.actor.principal
-        by, name, now = principal.label, principal.name, run.bulk.timestamp(run.now)
         old_figures = [None if v is None else Decimal(v) for v in old[3:6]]
         changed = (
             old_figures[0] != item.value
@@ -284,9 +278,12 @@ class OutturnImport:
             run.reject_repeat(item, None)
             return
         # Equal figures keep their stored form (65 stays 65 when 65.0 is sent).
+        dec = run.bulk.decimal
         figures = (
             (dec(item.value), dec(item.numerator), dec(item.denominator)) if changed else old[3:6]
         )
+        principal = run.actor.principal
+        by, name = principal.label, principal.name
         if status in VERIFIER_STATUSES and current is not status:
             verified: tuple[Any, Any] = (name, now)
         elif status not in VERIFIER_STATUSES:

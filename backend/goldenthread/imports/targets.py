@@ -36,6 +36,7 @@ EXISTING = (
     "note",
     "version",
 )
+# A new row: what differs from row to row, then what a batch of rows shares.
 INSERT = (
     "indicator_id",
     "period",
@@ -45,12 +46,8 @@ INSERT = (
     "high",
     "stretch_value",
     "note",
-    "updated_by_name",
-    "updated_by",
-    "created_at",
-    "updated_at",
-    "version",
 )
+FIXED = ("updated_by_name", "updated_by", "created_at", "updated_at", "version")
 UPDATE = (
     "value",
     "low",
@@ -63,15 +60,14 @@ UPDATE = (
 )
 # What the audit trail keeps of a target (``targets.service.AUDITED_FIELDS``).
 SNAPSHOT = ("period", "value", "low", "high", "stretch_value", "note")
-DECIMALS = frozenset({"value", "low", "high", "stretch_value"})
 
 
-def _inserted(row: tuple[Any, ...]) -> str:
+def _inserted(row: tuple[Any, ...], _fixed: dict[str, Any]) -> str:
     """The audit JSON of a row laid out as ``INSERT``."""
     return snapshot(row[1], row[3], row[4], row[5], row[6], row[7])
 
 
-ROWS = RowTable("target", TABLE, INSERT, UPDATE, SNAPSHOT, DECIMALS, _inserted)
+ROWS = RowTable("target", TABLE, INSERT, FIXED, UPDATE, SNAPSHOT, _inserted)
 _COLUMN_INDEX = {name: i for i, name in enumerate(TARGET_COLUMNS)}
 
 
@@ -103,6 +99,7 @@ def snapshot(
 class TargetImport:
     name: str = "targets"
     layout: tuple[str, ...] = TARGET_COLUMNS
+    table = ROWS
 
     def validate(self, run: ImportRun, rows: Sequence[Row]) -> list[TargetRow]:
         valid: list[TargetRow] = []
@@ -148,8 +145,7 @@ class TargetImport:
         if not rows:
             return
         bulk = run.bulk
-        found = await bulk.existing(TABLE, EXISTING, [(r.ref.id, r.period.code) for r in rows])
-        existing = {(e[0], e[1]): e for e in found}
+        existing = await run.stored_rows(rows, EXISTING)
         principal = run.actor.principal
         by, name, now = principal.label, principal.name, bulk.timestamp(run.now)
         dec = bulk.decimal
@@ -194,12 +190,8 @@ class TargetImport:
                 item.period.year,
                 *[dec(f) for f in item.figures],
                 item.note,
-                name,
-                by,
-                now,
-                now,
-                1,
             )
             for item in creates
         ]
-        await run.stage_rows(ROWS, inserts, updates, audits)
+        created = {(name, by, now, now, 1): inserts} if inserts else {}
+        await run.stage_rows(created, updates, audits)
