@@ -246,6 +246,7 @@ class SqliteBulk:
 
     def __init__(self, connection: AsyncConnection) -> None:
         self.connection = connection
+        self._last_ids: dict[str, int] = {}  # the largest id of a table, once asked
         # Timestamps stored exactly as the ORM's DateTime type stores them.
         processor = DateTime().dialect_impl(connection.dialect).bind_processor(connection.dialect)
         assert processor is not None
@@ -318,12 +319,15 @@ class SqliteBulk:
         # The snapshots are made by SQLite from the rows as stored: its work runs in a thread
         # that lets go of the interpreter lock, beside the parsing of the next chunk.
         # The import holds SQLite's write lock (BEGIN IMMEDIATE): the rows inserted here take
-        # the ids after the largest, one after another.
-        result = await self.connection.exec_driver_sql(
-            f"SELECT coalesce(max(id), 0) FROM {table}"  # noqa: S608 — names are constants
-        )
-        last = int(result.scalar_one())
+        # the ids after the largest, one after another, so the largest is asked for once.
+        last = self._last_ids.get(table)
+        if last is None:
+            result = await self.connection.exec_driver_sql(
+                f"SELECT coalesce(max(id), 0) FROM {table}"  # noqa: S608 — names are constants
+            )
+            last = int(result.scalar_one())
         await self.insert(table, columns, rows, fixed)
+        self._last_ids[table] = last + len(rows)
         pairs = ", ".join(f"'{c}', t.{c}" for c in snapshot)
         query = _AUDIT_INSERT.format(
             columns=", ".join(AUDIT_COLUMNS),

@@ -35,6 +35,8 @@ from goldenthread.imports.upload import Upload
 
 KINDS: dict[str, ImportKind] = {"outturns": OutturnImport(), "targets": TargetImport()}
 CHUNK_ROWS = 10000
+# The first chunk is smaller, so the database starts writing while the rest is still read.
+FIRST_CHUNK_ROWS = 1000
 UNIQUE_VIOLATION = "23505"
 
 
@@ -200,8 +202,10 @@ class _Job:
                 try:
                     # Parsing stays on the event loop: in a worker thread it would only fight
                     # the loop (and the SQLite thread) for the interpreter lock.
-                    while rows := reader.read(CHUNK_ROWS):
+                    size = min(FIRST_CHUNK_ROWS, CHUNK_ROWS)
+                    while rows := reader.read(size):
                         await run.process(rows)
+                        size = CHUNK_ROWS
                     await run.settle()
                 except FileProblem as exc:
                     file_problem = str(exc)
