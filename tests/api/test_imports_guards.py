@@ -162,6 +162,25 @@ async def test_files_over_the_size_limit_get_413(
     assert streamed.status_code == 413
 
 
+async def test_a_key_repeated_in_a_later_chunk_is_unchanged_or_rejected(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The indicator has nothing stored, so its keys are not looked up; yet a key met in an
+    # earlier chunk of the same file is, and compared with what that chunk wrote.
+    await world.create_indicator(frequency="monthly")
+    monkeypatch.setattr(service, "CHUNK_ROWS", 2)
+    header = "indicator_code,period,value"
+    first, second = "NI 192,2008-09-M01,1", "NI 192,2008-09-M02,2"
+    same = await send(world, "outturns", csv_text(header, first, second, first), dry_run=True)
+    assert same.status_code == 200, same.text
+    assert (same.json()["created"], same.json()["unchanged"]) == (2, 1)
+    differs = await send(world, "outturns", csv_text(header, first, second, "NI 192,2008-09-M01,7"))
+    assert differs.status_code == 422
+    assert [(e["row"], e["column"]) for e in differs.json()["errors"]] == [(4, "period")]
+    assert "with different figures" in differs.json()["errors"][0]["message"]
+    assert await stored_outturns(world) == {}
+
+
 async def test_files_over_the_row_limit_get_413_and_write_nothing(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
