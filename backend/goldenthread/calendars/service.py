@@ -23,7 +23,7 @@ from goldenthread.cycle.models import CycleEvent
 from goldenthread.cycle.rules import Category
 from goldenthread.deadlines import service as deadlines
 from goldenthread.deadlines.rules import DeadlineRule, DeadlineState
-from goldenthread.organisations.models import OrgUnit
+from goldenthread.organisations.tree import load_unit_tree
 from goldenthread.periods.rules import Frequency, parse_period, period_containing
 
 UID_DOMAIN = "goldenthread"
@@ -75,16 +75,7 @@ async def _event_conditions(
     if categories:
         conditions.append(CycleEvent.category.in_(categories))
     if scope.org_unit_id is not None:
-        rows = (await session.execute(select(OrgUnit.id, OrgUnit.parent_id))).all()
-        children: dict[int | None, list[int]] = defaultdict(list)
-        for unit, parent in rows:
-            children[parent].append(unit)
-        subtree, stack = set(), [scope.org_unit_id]
-        while stack:
-            current = stack.pop()
-            if current not in subtree:
-                subtree.add(current)
-                stack.extend(children.get(current, []))
+        subtree = (await load_unit_tree(session)).subtree(scope.org_unit_id)
         conditions.append(CycleEvent.org_unit_id.in_(sorted(subtree)))
     if scope.person_id is not None:
         # A person's events are those of their unit and of the units it sits under, and the

@@ -7,7 +7,6 @@ handed in (from the audit trail).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
@@ -31,7 +30,7 @@ from goldenthread.deadlines.schemas import (
     DeadlineRuleWrite,
 )
 from goldenthread.indicators.models import Indicator, Lifecycle
-from goldenthread.organisations.models import OrgUnit, OrgUnitLevel
+from goldenthread.organisations.tree import load_unit_tree
 from goldenthread.outturns.models import Outturn, OutturnStatus
 from goldenthread.periods.rules import Frequency, Period
 from goldenthread.periods.workdays import LONDON
@@ -155,44 +154,6 @@ class Deadlines:
     items: list[Deadline]
 
 
-@dataclass(frozen=True)
-class _Units:
-    parents: dict[int, int | None]
-    directorate: dict[int, tuple[int, str]]
-
-    def subtree(self, root: int) -> set[int]:
-        children: dict[int | None, list[int]] = defaultdict(list)
-        for unit, parent in self.parents.items():
-            children[parent].append(unit)
-        found, stack = set(), [root]
-        while stack:
-            current = stack.pop()
-            if current not in found:
-                found.add(current)
-                stack.extend(children.get(current, []))
-        return found
-
-
-async def _units(conn: AsyncConnection) -> _Units:
-    rows = (
-        await conn.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name, OrgUnit.level))
-    ).all()
-    parents = {r.id: r.parent_id for r in rows}
-    by_id = {r.id: r for r in rows}
-    directorate: dict[int, tuple[int, str]] = {}
-    for row in rows:
-        current, seen = row, set()
-        # The directorate is the unit itself or the first directorate above it; a unit with
-        # none above is its own top.
-        while current.level is not OrgUnitLevel.DIRECTORATE and current.parent_id in by_id:
-            if current.id in seen:
-                break
-            seen.add(current.id)
-            current = by_id[current.parent_id]
-        directorate[row.id] = (current.id, current.name)
-    return _Units(parents, directorate)
-
-
 def _codes_in_view(
     scope: Scope, rule: DeadlineRule, frequencies: set[Frequency], cache: dict[Period, date]
 ) -> dict[Frequency, list[Period]]:
@@ -221,7 +182,7 @@ async def compute(session: AsyncSession, scope: Scope) -> Deadlines:
     rule = rule_of(rule_row)
     # Plain Core queries on the session's connection: rows, not ORM entities, are needed.
     conn = await session.connection()
-    units = await _units(conn)
+    units = await load_unit_tree(conn)
     conditions: list[ColumnElement[bool]] = [Indicator.lifecycle == Lifecycle.ACTIVE]
     if scope.person_id is not None:
         conditions.append(
@@ -288,7 +249,7 @@ async def compute(session: AsyncSession, scope: Scope) -> Deadlines:
         org_unit_id,
         owner_name,
     ) in indicators:
-        directorate = units.directorate.get(org_unit_id) if org_unit_id else None
+        directorate = units.directorate(org_unit_id) if org_unit_id else None
         for period, period_code, period_end, deadline, deadline_text in periods[frequency]:
             status = statuses.get((indicator_id, period_code))
             state = rules.state_of(rule, period, deadline, status, as_of)

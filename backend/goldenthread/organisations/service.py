@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from goldenthread.core.errors import Conflict, FieldError, ValidationFailed
 from goldenthread.organisations.models import Organisation, OrgUnit, OrgUnitLevel
 from goldenthread.organisations.schemas import OrganisationCreate, OrgUnitCreate
+from goldenthread.organisations.tree import load_unit_tree
 
 # A unit's parent must sit one level up.
 PARENT_LEVEL = {
@@ -90,14 +91,5 @@ async def check_placement(
 
 
 async def org_unit_subtree(session: AsyncSession, org_unit_id: int) -> list[int]:
-    """The unit and every unit beneath it (the tree is three levels deep at most)."""
-    units = (await session.execute(select(OrgUnit.id, OrgUnit.parent_id))).all()
-    children: dict[int | None, list[int]] = {}
-    for unit_id, parent_id in units:
-        children.setdefault(parent_id, []).append(unit_id)
-    found, stack = [], [org_unit_id]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack.extend(children.get(current, []))
-    return found
+    """The unit and every unit beneath it."""
+    return sorted((await load_unit_tree(session)).subtree(org_unit_id))

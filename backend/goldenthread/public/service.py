@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.imports.rules import neutralise
 from goldenthread.indicators.models import Indicator, Lifecycle
-from goldenthread.organisations.models import OrgUnit
+from goldenthread.organisations.tree import load_unit_tree
 from goldenthread.periods.rules import Period
 from goldenthread.public.schemas import PublicIndicator, PublicPage, PublicPoint, PublicPriority
 from goldenthread.status import rules
@@ -136,23 +136,6 @@ async def _priorities_from_plans(
     return found
 
 
-async def _directorates(session: AsyncSession) -> dict[int, str]:
-    """Each org unit's top-level unit (its directorate) by name."""
-    units = {
-        pk: (parent, name)
-        for pk, parent, name in (
-            await session.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name))
-        ).all()
-    }
-    top: dict[int, str] = {}
-    for pk in units:
-        current, steps = pk, 0
-        while units[current][0] is not None and units[current][0] in units and steps < 50:
-            current, steps = units[current][0], steps + 1  # type: ignore[assignment]
-        top[pk] = units[current][1]
-    return top
-
-
 async def build_page(session: AsyncSession) -> PublicPage:
     """Every public, active indicator with its latest verified figure, status, trend and
     chart, grouped by priority: a fixed number of queries."""
@@ -174,17 +157,18 @@ async def build_page(session: AsyncSession) -> PublicPage:
     outturns = figures.outturns if figures else {}
     targets = figures.targets if figures else {}
     priorities = await _priorities_from_plans(session, ids) if ids else {}
-    directorates = await _directorates(session) if ids else {}
+    units = await load_unit_tree(session) if ids else None
     # (tier, position, heading): plan priorities first in plan order, then directorates.
     groups: dict[tuple[int, int, str], list[PublicIndicator]] = defaultdict(list)
     for indicator in public:
         item = _indicator(indicator, outturns.get(indicator.id, {}), targets.get(indicator.id, {}))
         unit = indicator.org_unit_id
+        directorate = units.directorate(unit) if units is not None and unit is not None else None
         if indicator.id in priorities:
             position, heading = priorities[indicator.id]
             groups[(0, position, heading)].append(item)
-        elif unit is not None and unit in directorates:
-            groups[(1, 0, directorates[unit])].append(item)
+        elif directorate is not None:
+            groups[(1, 0, directorate[1])].append(item)
         else:
             groups[(2, 0, OTHER)].append(item)
     return PublicPage(

@@ -16,7 +16,7 @@ Milestones come with the actions they belong to.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, or_, select, true
@@ -26,48 +26,10 @@ from goldenthread.actions.models import Action
 from goldenthread.core.errors import NotFound
 from goldenthread.indicators.models import Indicator, IndicatorSet, Lifecycle
 from goldenthread.objectives.models import Objective, ObjectiveIndicator
-from goldenthread.organisations.models import OrgUnit
+from goldenthread.organisations.tree import UnitTree
 from goldenthread.plans.models import Plan
 from goldenthread.reports.rules import ScopeKind, ScopeSpec
 from goldenthread.risks.models import Risk, RiskObjectiveLink, RiskStatus
-
-
-@dataclass
-class Units:
-    """The org-unit tree, loaded once per report."""
-
-    parents: dict[int, int | None]
-    names: dict[int, str]
-    children: dict[int | None, list[int]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        children: dict[int | None, list[int]] = defaultdict(list)
-        for unit, parent in self.parents.items():
-            children[parent].append(unit)
-        self.children = dict(children)
-
-    def subtree(self, root: int) -> set[int]:
-        found, stack = set(), [root]
-        while stack:
-            current = stack.pop()
-            if current not in found:
-                found.add(current)
-                stack.extend(self.children.get(current, []))
-        return found
-
-    def with_ancestors(self, units: set[int]) -> set[int]:
-        found: set[int] = set()
-        for unit in units:
-            current: int | None = unit
-            while current is not None and current not in found:
-                found.add(current)
-                current = self.parents.get(current)
-        return found
-
-
-async def load_units(conn: AsyncConnection) -> Units:
-    rows = (await conn.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name))).all()
-    return Units({r.id: r.parent_id for r in rows}, {r.id: r.name for r in rows})
 
 
 @dataclass
@@ -96,7 +58,7 @@ def _plan_subtree(rows: list[tuple[int, int | None]], root: int) -> set[int]:
     return found
 
 
-async def resolve(conn: AsyncConnection, spec: ScopeSpec, units: Units) -> ResolvedScope:
+async def resolve(conn: AsyncConnection, spec: ScopeSpec, units: UnitTree) -> ResolvedScope:
     """The scope's conditions; 404 for an org unit or plan that does not exist."""
     active = Indicator.lifecycle == Lifecycle.ACTIVE
     if spec.kind is ScopeKind.COUNCIL:

@@ -17,6 +17,7 @@ from goldenthread.core.db import utcnow
 from goldenthread.core.errors import FieldError, ValidationFailed
 from goldenthread.core.principal import Principal
 from goldenthread.deadlines import service as deadlines
+from goldenthread.organisations.tree import UnitTree, load_unit_tree
 from goldenthread.periods.rules import Period
 from goldenthread.reports import benchmark as benchmark_column
 from goldenthread.reports import rules
@@ -30,7 +31,7 @@ from goldenthread.reports.schemas import (
     RisksSectionRead,
     ScopeRead,
 )
-from goldenthread.reports.scope import ResolvedScope, Units, load_units, resolve
+from goldenthread.reports.scope import ResolvedScope, resolve
 from goldenthread.reports.sections import actions as action_section
 from goldenthread.reports.sections import data_quality as quality_section
 from goldenthread.reports.sections import finance as finance_section
@@ -126,7 +127,7 @@ async def build_ipr(
         else None
     )
     conn = await session.connection()
-    units = await load_units(conn)
+    units = await load_unit_tree(conn)
     scope = await resolve(conn, request.scope, units)
     rule = deadlines.rule_of(await deadlines.get_rule_row(session))
     previous = request.compare_to or rules.previous_report_period(period)
@@ -260,7 +261,7 @@ def _exception(
     then: StatusRead | None,
     remedial: dict[int, list[action_section.ActionRow]],
     names: dict[int, str],
-    units: Units,
+    units: UnitTree,
 ) -> ExceptionRead:
     return ExceptionRead(
         indicator_id=item.indicator_id,
@@ -294,7 +295,7 @@ def _highlight(
     item: StatusRead,
     then: StatusRead | None,
     names: dict[int, str],
-    units: Units,
+    units: UnitTree,
 ) -> HighlightRead:
     return HighlightRead(
         indicator_id=item.indicator_id,

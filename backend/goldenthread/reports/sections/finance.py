@@ -13,11 +13,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from goldenthread.organisations.tree import UnitTree
 from goldenthread.periods.rules import Period, parse_period
 from goldenthread.reports import rules
 from goldenthread.reports.models import FinanceFigure
 from goldenthread.reports.schemas import FinanceRowRead, FinanceSectionRead
-from goldenthread.reports.scope import Units
 from goldenthread.status.schemas import RagCounts, StatusRead
 
 
@@ -46,7 +46,7 @@ def _latest_by_unit(rows: Iterable[Any], period: Period) -> dict[int, Any]:
 
 async def finance_section(
     conn: AsyncConnection,
-    units: Units,
+    units: UnitTree,
     finance_units: set[int] | None,
     period: Period,
     previous: Period,
