@@ -24,17 +24,19 @@ from sqlalchemy import insert
 from goldenthread.core.config import Settings
 from goldenthread.core.db import create_engine
 from goldenthread.core.migrate import upgrade
+from goldenthread.core.principal import Role
 from goldenthread.indicators.models import Indicator, IndicatorSet
 from goldenthread.organisations.models import Organisation, OrganisationKind
 from goldenthread.outturns.models import Outturn
 from goldenthread.periods.rules import Frequency, periods_in_year
 from goldenthread.targets.models import Target
+from goldenthread.users.models import User
 
 YEARS = (2006, 2007, 2008)
 
 
-async def populate(url: str, indicators: int) -> int:
-    """Fill a migrated database; returns the first indicator id."""
+async def populate(url: str, indicators: int) -> tuple[int, int]:
+    """Fill a migrated database; returns the first indicator id and the reader's user id."""
     settings = Settings(database_url=url, secret_key=SECRET, demo=False)
     engine = create_engine(settings)
     await upgrade(engine)
@@ -46,6 +48,21 @@ async def populate(url: str, indicators: int) -> int:
             await conn.execute(
                 insert(Organisation).returning(Organisation.id),
                 [{"name": "Bench Council", "short_name": "BC", "kind": OrganisationKind.COUNCIL}],
+            )
+        ).scalar_one()
+        # The account the benchmark's requests are made as (tokens are checked against it).
+        reader_id = (
+            await conn.execute(
+                insert(User).returning(User.id),
+                [
+                    {
+                        "username": "reader",
+                        "full_name": "Bench reader",
+                        "role": Role.VIEWER,
+                        "organisation_id": org_id,
+                        "password_hash": "x",
+                    }
+                ],
             )
         ).scalar_one()
         rows = [
@@ -112,27 +129,32 @@ async def populate(url: str, indicators: int) -> int:
         for start in range(0, len(outturns), 5000):
             await conn.execute(insert(Outturn), outturns[start : start + 5000])
     await engine.dispose()
-    return ids[0]
+    return ids[0], reader_id
 
 
 async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
     started = time.perf_counter()
-    first_id = await populate(url, args.indicators)
+    first_id, reader_id = await populate(url, args.indicators)
     print(
         f"\n{label}: {args.indicators} monthly indicators, {len(YEARS)} years of targets and "
         f"outturns ({args.indicators * 36:,} outturns) loaded in "
         f"{time.perf_counter() - started:.1f} s"
     )
     for cache_entries in (0, 32):
-        await serve_and_drive(label, url, first_id, args, cache_entries)
+        await serve_and_drive(label, url, first_id, reader_id, args, cache_entries)
 
 
 async def serve_and_drive(
-    label: str, url: str, first_id: int, args: argparse.Namespace, cache_entries: int
+    label: str,
+    url: str,
+    first_id: int,
+    reader_id: int,
+    args: argparse.Namespace,
+    cache_entries: int,
 ) -> None:
     async with Server(url, {"GT_STATUS_CACHE_ENTRIES": str(cache_entries)}) as server:
         base = server.base
-        headers = bearer()
+        headers = bearer(reader_id, Role.VIEWER)
         status = "/api/v1/status?period=2008-09-M12"
         if cache_entries == 0:
             print(

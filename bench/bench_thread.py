@@ -277,7 +277,7 @@ async def bench_backend(label: str, url: str, args: argparse.Namespace) -> None:
     )
     async with Server(url) as server:
         base = server.base
-        headers = bearer(user, Role.VIEWER)
+        headers = bearer(user, Role.PERFORMANCE)  # the account's own role
         down = f"/api/v1/objectives/{ambition}/thread?period={PERIOD}"
         up = f"/api/v1/objectives/{person}/thread?period={PERIOD}"
         async with httpx.AsyncClient(base_url=base, headers=headers, timeout=60) as client:

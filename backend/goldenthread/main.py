@@ -44,6 +44,7 @@ from goldenthread.risks.router import router as risks_router
 from goldenthread.status.cache import StatusCache
 from goldenthread.status.router import router as status_router
 from goldenthread.targets.router import router as targets_router
+from goldenthread.users.gate import StaffGate
 from goldenthread.users.router import router as users_router
 from goldenthread.web import mount_web_app
 from goldenthread.webhooks.dispatcher import Dispatcher
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.client_gate = ClientGate(
         app.state.sessionmaker, app.state.rate_limits, settings.client_check_seconds
     )
+    app.state.staff_gate = StaffGate(app.state.sessionmaker, settings.user_check_seconds)
     app.state.webhook_dispatcher = Dispatcher(app.state.sessionmaker, settings)
     app.state.feed_versions = VersionCache(settings.feed_version_cache_seconds)
 

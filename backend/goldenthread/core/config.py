@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     # working at once in the process that revoked it and within this many seconds elsewhere.
     client_token_minutes: int = 15
     client_check_seconds: float = 5.0
+    # Staff tokens likewise: a disabled account or a changed role takes effect at once in the
+    # process that changed it and within this many seconds elsewhere.
+    user_check_seconds: float = 5.0
     # Rate limits ("N per period", as the limits package reads them). Counters live in memory,
     # or in Redis (shared by every worker) when GT_REDIS_URL is set.
     rate_limit_client: str = "600/minute"

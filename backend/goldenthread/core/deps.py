@@ -50,10 +50,11 @@ async def get_principal(
             "The access token is invalid or has expired; sign in again.",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         ) from exc
-    # A partner client's token is checked against the client as it is now (revoked, scopes
-    # cut) and counted against its rate limit: see clients/gate.py.
-    gate = getattr(request.app.state, "client_gate", None)
-    if principal.is_client and gate is not None:
+    # A token is checked against its account as it is now: a partner client revoked or its
+    # scopes cut, and counted against its rate limit (clients/gate.py); a staff account
+    # disabled or its role changed (users/gate.py).
+    gate = getattr(request.app.state, "client_gate" if principal.is_client else "staff_gate", None)
+    if gate is not None:
         admitted: Principal = await gate.admit(principal)
         return admitted
     return principal

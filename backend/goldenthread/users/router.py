@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, status
 
 from goldenthread.core.deps import AppSettings, CurrentActor, Session, StaffPrincipal
 from goldenthread.core.errors import Forbidden
 from goldenthread.core.principal import Role
 from goldenthread.core.query import Id
 from goldenthread.users import service
-from goldenthread.users.schemas import LineManagerWrite, UserCreate, UserRead
+from goldenthread.users.schemas import LineManagerWrite, UserCreate, UserRead, UserUpdate
 
 router = APIRouter(tags=["users"])
 
@@ -45,3 +45,21 @@ async def set_line_manager(
     return UserRead.model_validate(
         await service.set_line_manager(session, actor, user, data.manager_id)
     )
+
+
+@router.patch("/users/{user_id}", response_model=UserRead)
+async def update_user(
+    user_id: Id,
+    data: UserUpdate,
+    request: Request,
+    session: Session,
+    principal: StaffPrincipal,
+    actor: CurrentActor,
+) -> UserRead:
+    """Change a person's details, role or org unit, or disable their account (administrators
+    only); a disabled account's tokens stop working at once."""
+    if principal.role is not Role.ADMIN:
+        raise Forbidden("Only an administrator may change accounts.")
+    user = await service.update_user(session, actor, await service.get_user(session, user_id), data)
+    request.app.state.staff_gate.forget(user.id)
+    return UserRead.model_validate(user)

@@ -41,3 +41,20 @@ class LineManagerWrite(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     manager_id: Id | None = Field(description="User id of the line manager; null for none.")
+
+
+class UserUpdate(BaseModel):
+    """The fields sent are changed; those left out stay as they are."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    full_name: str | None = Field(default=None, min_length=1, max_length=200)
+    email: str | None = Field(default=None, max_length=254)
+    job_title: str | None = Field(default=None, max_length=200)
+    role: Role | None = None
+    org_unit_id: Id | None = None
+    active: bool | None = Field(
+        default=None,
+        description="False disables the account: its sign-in and its tokens stop working "
+        "(within seconds in every server process).",
+    )

@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from goldenthread.audit import service as audit
 from goldenthread.core.config import Settings
 from goldenthread.core.errors import Conflict, FieldError, NotFound, ValidationFailed
-from goldenthread.core.principal import Actor
+from goldenthread.core.principal import Actor, Role
 from goldenthread.core.security import burn_verification_time, hash_secret, verify_secret
 from goldenthread.organisations import service as organisations
 from goldenthread.users.models import User
-from goldenthread.users.schemas import UserCreate
+from goldenthread.users.schemas import UserCreate, UserUpdate
 
 
 async def get_user(session: AsyncSession, user_id: int) -> User:
@@ -120,5 +120,48 @@ async def set_line_manager(
         indicator_id=None,
         before=before,
         after={"manager_id": manager_id},
+    )
+    return user
+
+
+# Fields sent as null are refused rather than cleared, except these.
+_NULLABLE = frozenset({"email", "job_title", "org_unit_id"})
+
+
+async def update_user(session: AsyncSession, actor: Actor, user: User, data: UserUpdate) -> User:
+    """Change an account's details, role or unit, or disable it; recorded in the audit trail.
+    Administrators cannot disable themselves or give up their own role, so a council is never
+    left without one by mistake."""
+    changes = {name: getattr(data, name) for name in data.model_fields_set}
+    errors = [
+        FieldError(name, "may not be null")
+        for name, value in changes.items()
+        if value is None and name not in _NULLABLE
+    ]
+    if user.id == actor.principal.id:
+        if changes.get("active") is False:
+            errors.append(FieldError("active", "you cannot disable your own account"))
+        if "role" in changes and changes["role"] not in (None, Role.ADMIN):
+            errors.append(FieldError("role", "you cannot give up your own administrator role"))
+    if errors:
+        raise ValidationFailed("The account cannot be changed so.", errors)
+    if "org_unit_id" in changes:
+        await organisations.check_placement(session, user.organisation_id, changes["org_unit_id"])
+    changed = {name: value for name, value in changes.items() if getattr(user, name) != value}
+    if not changed:
+        return user
+    before = {name: getattr(user, name) for name in changed}
+    for name, value in changed.items():
+        setattr(user, name, value)
+    await session.flush()
+    audit.record(
+        session,
+        actor,
+        action="update",
+        entity="user",
+        entity_id=user.id,
+        indicator_id=None,
+        before=before,
+        after=changed,
     )
     return user

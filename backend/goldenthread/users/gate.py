@@ -1,0 +1,68 @@
+"""Every request made with a staff token: is the account still active, and in which role?
+
+Access tokens are signed and last an hour, but a leaver's account must stop at once, and a
+person moved to a lesser role must not keep the old one for the rest of a token's life. The
+account's row is read at most once per ``user_check_seconds`` per process (and at once in the
+process that changed it), so the check costs a dictionary look-up on most requests.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+
+from goldenthread.core.db import Sessions
+from goldenthread.core.errors import Unauthorized
+from goldenthread.core.principal import Principal, Role
+from goldenthread.users.models import User
+
+
+@dataclass(frozen=True)
+class AccountState:
+    active: bool
+    role: Role
+    organisation_id: int
+
+
+class StaffGate:
+    def __init__(self, sessions: Sessions, ttl_seconds: float) -> None:
+        self.sessions = sessions
+        self.ttl = ttl_seconds
+        self._cache: dict[int, tuple[float, AccountState | None]] = {}
+
+    async def _state(self, user_id: int) -> AccountState | None:
+        now = time.monotonic()
+        cached = self._cache.get(user_id)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        async with self.sessions(write=False) as session:
+            row = (
+                await session.execute(
+                    select(User.active, User.role, User.organisation_id).where(User.id == user_id)
+                )
+            ).one_or_none()
+        state = None if row is None else AccountState(*row)
+        if len(self._cache) > 10_000:  # bound the memory a flood of forged ids could take
+            self._cache.clear()
+        self._cache[user_id] = (now + self.ttl, state)
+        return state
+
+    def forget(self, user_id: int) -> None:
+        self._cache.pop(user_id, None)
+
+    def forget_all(self) -> None:
+        self._cache.clear()
+
+    async def admit(self, principal: Principal) -> Principal:
+        """The principal as the account stands now; 401 for an account disabled or gone."""
+        state = await self._state(principal.id)
+        if state is None or not state.active:
+            raise Unauthorized(
+                "This account has been disabled or no longer exists.",
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
+        if (state.role, state.organisation_id) == (principal.role, principal.organisation_id):
+            return principal
+        return replace(principal, role=state.role, organisation_id=state.organisation_id)
