@@ -133,6 +133,11 @@ test.describe('axe-core: imports, partner API clients, the annual cycle and data
     await expectAccessible(page, 'clients with a secret shown');
   });
 
+  test('staff accounts (administrators)', async ({ page }) => {
+    await visit(page, 'admin', '/admin/users', '[data-testid=users-table]');
+    await expectAccessible(page, 'staff accounts');
+  });
+
   test('the calendar: year view, month view and subscription', async ({ page }) => {
     await visit(page, 'perf', '/calendar', '[data-testid=year-view]');
     await expectAccessible(page, 'calendar, year');

@@ -4,7 +4,7 @@ import { useAllIndicators, useLatestPeriod, useOrgUnits, useStatus, useUsers } f
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import { canEnterData, canImport, isPerformanceTeam, isStaff } from './auth/roles';
+import { canEnterData, canImport, isAdmin, isPerformanceTeam, isStaff } from './auth/roles';
 import { seesCommitments } from './auth/planningRoles';
 import { SignInPage } from './pages/SignIn';
 import { DashboardPage } from './pages/Dashboard';
@@ -19,6 +19,7 @@ const IndicatorFormPage = lazy(() => import('./pages/IndicatorForm'));
 const TargetsPage = lazy(() => import('./pages/Targets'));
 const ImportsPage = lazy(() => import('./pages/Imports'));
 const ClientsPage = lazy(() => import('./pages/Clients'));
+const UsersPage = lazy(() => import('./pages/Users'));
 const CalendarPage = lazy(() => import('./pages/Calendar'));
 const LateDataPage = lazy(() => import('./pages/LateData'));
 const IprPage = lazy(() => import('./pages/IprPage'));
@@ -67,6 +68,7 @@ function Authed({ children, prefetch }: { children: React.ReactNode; prefetch?: 
 const REGISTER_ADMIN = { allow: isPerformanceTeam, what: 'Register administration', who: 'the performance team' };
 const COMMITMENTS = { allow: seesCommitments, what: 'Commitments', who: 'managers and the performance team' };
 const APPRAISALS = { allow: isStaff, what: 'Appraisals', who: 'council staff' };
+const STAFF_ACCOUNTS = { allow: isAdmin, what: 'Staff accounts', who: 'administrators' };
 
 /** Signed in, and of a role that may use the page (a plain explanation otherwise). */
 function Restricted({
@@ -102,6 +104,7 @@ export function App() {
         <Route path="/admin/indicators/new" element={<Restricted {...REGISTER_ADMIN}><IndicatorFormPage /></Restricted>} />
         <Route path="/admin/indicators/:id/edit" element={<Restricted {...REGISTER_ADMIN}><IndicatorFormPage /></Restricted>} />
         <Route path="/admin/indicators/:id/targets" element={<Restricted {...REGISTER_ADMIN}><TargetsPage /></Restricted>} />
+        <Route path="/admin/users" element={<Restricted {...STAFF_ACCOUNTS}><UsersPage /></Restricted>} />
         <Route path="/imports" element={<Restricted allow={canImport} what="Importing figures"><ImportsPage /></Restricted>} />
         <Route path="/calendar" element={<Restricted allow={isStaff} what="The annual cycle" who="council staff"><CalendarPage /></Restricted>} />
         <Route path="/late-data" element={<Restricted allow={isPerformanceTeam} what="The late-data view" who="the performance team"><LateDataPage /></Restricted>} />

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useMatch } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { canEnterData, canImport, isPerformanceTeam, isStaff, ROLE_LABELS } from '../auth/roles';
+import { canEnterData, canImport, isAdmin, isPerformanceTeam, isStaff, ROLE_LABELS } from '../auth/roles';
 import { seesCommitments } from '../auth/planningRoles';
 import { useOrganisations } from '../api/queries';
 import { ApiBanner } from './ApiBanner';
@@ -48,11 +48,14 @@ function RouteFocus() {
   return null;
 }
 
-function NavItem({ to, end, children }: { to: string; end?: boolean; children: string }) {
-  const active = useMatch({ path: to, end: !!end });
+/** One menu item; `except` is a section under `to` that has its own item (so only that one is current). */
+function NavItem({ to, end, except, children }: { to: string; end?: boolean; except?: string; children: string }) {
+  const { pathname } = useLocation();
+  const exact = !!end || (!!except && (pathname === except || pathname.startsWith(`${except}/`)));
+  const active = useMatch({ path: to, end: exact });
   return (
     <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
-      <NavLink to={to} end={end} className="govuk-service-navigation__link">
+      <NavLink to={to} end={exact} className="govuk-service-navigation__link">
         {active ? <strong className="govuk-service-navigation__active-fallback">{children}</strong> : children}
       </NavLink>
     </li>
@@ -113,10 +116,13 @@ export function Header() {
                   {isStaff(me) ? <NavItem to="/calendar">Calendar</NavItem> : null}
                   {isStaff(me) ? <NavItem to="/reports/ipr">Performance report</NavItem> : null}
                   {isPerformanceTeam(me) ? (
-                    <NavItem to="/admin">Register administration</NavItem>
+                    <NavItem to="/admin" except="/admin/users">
+                      Register administration
+                    </NavItem>
                   ) : null}
                   {isPerformanceTeam(me) ? <NavItem to="/late-data">Late data</NavItem> : null}
                   {isPerformanceTeam(me) ? <NavItem to="/clients">API clients</NavItem> : null}
+                  {isAdmin(me) ? <NavItem to="/admin/users">Staff accounts</NavItem> : null}
                 </ul>
               </nav>
             ) : null}
