@@ -1,8 +1,9 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useOrphans, usePlans } from '../api/planning';
 import type { OrphanReport, Plan, PlanLevel, PlanStatus } from '../api/planningTypes';
 import { CheckboxField, SelectField, TextField } from '../components/Fields';
+import { FilterForm, readFilters, useFilterFields, withFilters } from '../components/FilterForm';
 import { usePageTitle } from '../components/Layout';
 import { PlanStatusTag, useNames } from '../components/Planning';
 import { Empty, Loading, QueryError } from '../components/Status';
@@ -23,7 +24,7 @@ export default function PlansPage() {
   const names = useNames();
   const org = useMemo(() => indexOrgUnits(names.units), [names.units]);
 
-  const values = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as FilterValues;
+  const values = readFilters(FILTER_KEYS, params);
   const tree = useMemo(
     () =>
       buildPlanTree(plans.data ?? [], {
@@ -70,16 +71,7 @@ export default function PlansPage() {
           years={years}
           orgOptions={org.ordered}
           filtersActive={filtersActive}
-          onApply={(v) =>
-            setParams((prev) => {
-              const n = new URLSearchParams(prev);
-              for (const k of FILTER_KEYS) {
-                if (v[k]) n.set(k, v[k]);
-                else n.delete(k);
-              }
-              return n;
-            })
-          }
+          onApply={(v) => setParams((prev) => withFilters(prev, FILTER_KEYS, v))}
         />
         <div>
           {plans.isPending ? <Loading what="Loading the plans" /> : null}
@@ -174,17 +166,9 @@ function PlanFilters({
   filtersActive: boolean;
   onApply(values: FilterValues): void;
 }) {
-  const [values, setValues] = useState<FilterValues>(initial);
-  const set = (k: keyof FilterValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onApply(values);
-  }
+  const { values, set, toggle } = useFilterFields<FilterValues>(initial);
   return (
-    <form className="gt-filters gt-no-print" onSubmit={submit} aria-labelledby="plan-filters-title" role="search">
-      <h2 className="govuk-heading-m" id="plan-filters-title">
-        Filter
-      </h2>
+    <FilterForm titleId="plan-filters-title" onSubmit={() => onApply(values)} clearHref="/plans" filtersActive={filtersActive}>
       <TextField id="plan-filter-q" name="q" label="Words in the title" type="search" value={values.q} onChange={set('q')} />
       <SelectField id="plan-filter-level" name="level" label="Level" value={values.level} onChange={set('level')}>
         <option value="">Every level</option>
@@ -226,21 +210,11 @@ function PlanFilters({
             name="archived"
             label="Include archived plans"
             checked={values.archived === '1'}
-            onChange={(e) => setValues((v) => ({ ...v, archived: e.target.checked ? '1' : '' }))}
+            onChange={toggle('archived')}
           />
         </div>
       </div>
-      <button type="submit" className="govuk-button govuk-!-margin-bottom-2">
-        Apply filters
-      </button>
-      {filtersActive ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/plans">
-            Clear the filters
-          </Link>
-        </p>
-      ) : null}
-    </form>
+    </FilterForm>
   );
 }
 

@@ -1,10 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAllIndicators, useLatestPeriod, useOrgUnits, useStatus, useUsers } from '../api/queries';
 import type { Frequency, Indicator, Rag, Status } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { isPerformanceTeam } from '../auth/roles';
 import { CheckboxField, SelectField, TextField } from '../components/Fields';
+import { FilterForm, readFilters, useFilterFields, withFilters } from '../components/FilterForm';
 import { usePageTitle } from '../components/Layout';
 import { Pagination } from '../components/Pagination';
 import { PeriodPicker } from '../components/PeriodPicker';
@@ -163,18 +164,7 @@ export default function RegisterPage() {
           sets={allSets}
           orgOptions={org.ordered}
           users={(users.data ?? []).map((u) => ({ id: u.id, name: u.full_name }))}
-          onApply={(values) =>
-            setParams((prev) => {
-              const n = new URLSearchParams(prev);
-              for (const k of FILTER_KEYS) {
-                const v = values[k];
-                if (v) n.set(k, v);
-                else n.delete(k);
-              }
-              n.delete('page');
-              return n;
-            })
-          }
+          onApply={(values) => setParams((prev) => withFilters(prev, FILTER_KEYS, values, ['page']))}
           clearHref={hrefFor(Object.fromEntries([...FILTER_KEYS, 'page'].map((k) => [k, null])))}
           filtersActive={filtersActive}
         />
@@ -265,20 +255,19 @@ function Filters({
   clearHref: string;
   filtersActive: boolean;
 }) {
-  const [values, setValues] = useState<FilterValues>(
-    () => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as FilterValues,
+  const { values, set, toggle } = useFilterFields<FilterValues>(
+    () => readFilters(FILTER_KEYS, params),
   );
-  const set = (k: keyof FilterValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onApply(values);
-  }
   const sortedUsers = [...users].sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <form className="gt-filters gt-no-print" onSubmit={submit} aria-labelledby="filters-title" role="search">
-      <h2 className="govuk-heading-m" id="filters-title">
-        Filter
-      </h2>
+    <FilterForm
+      titleId="filters-title"
+      onSubmit={() => onApply(values)}
+      clearHref={clearHref}
+      clearLabel="Clear filters"
+      filtersActive={filtersActive}
+      inlineActions
+    >
       <TextField id="filter-q" name="q" label="Search code or title" type="search" value={values.q} onChange={set('q')} />
       <SelectField id="filter-set" name="set" label="Indicator set" value={values.set} onChange={set('set')}>
         <option value="">All sets</option>
@@ -328,21 +317,11 @@ function Filters({
             name="retired"
             label="Include retired indicators"
             checked={values.retired === '1'}
-            onChange={(e) => setValues((v) => ({ ...v, retired: e.target.checked ? '1' : '' }))}
+            onChange={toggle('retired')}
           />
         </div>
       </div>
-      <div className="gt-entry-actions">
-        <button type="submit" className="govuk-button govuk-!-margin-bottom-0">
-          Apply filters
-        </button>
-        {filtersActive ? (
-          <Link className="govuk-link" to={clearHref}>
-            Clear filters
-          </Link>
-        ) : null}
-      </div>
-    </form>
+    </FilterForm>
   );
 }
 

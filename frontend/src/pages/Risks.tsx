@@ -1,8 +1,9 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useHeatMap, useRisks } from '../api/planning';
 import type { Category, Risk, RiskBasis, RiskFilters } from '../api/planningTypes';
 import { SelectField } from '../components/Fields';
+import { FilterForm, readFilters, useFilterFields, withFilters } from '../components/FilterForm';
 import { HeatMap } from '../components/HeatMap';
 import { usePageTitle } from '../components/Layout';
 import { BandTag, useNames } from '../components/Planning';
@@ -23,7 +24,7 @@ export default function RisksPage() {
   const [params, setParams] = useSearchParams();
   const names = useNames();
   const org = useMemo(() => indexOrgUnits(names.units), [names.units]);
-  const values = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as FilterValues;
+  const values = readFilters(FILTER_KEYS, params);
   const basis: RiskBasis = values.basis === 'inherent' ? 'inherent' : 'residual';
   const status = (['open', 'closed', 'all'] as const).find((s) => s === values.status) ?? 'open';
   const filters: RiskFilters = {
@@ -62,16 +63,7 @@ export default function RisksPage() {
           orgOptions={org.ordered}
           owners={owners}
           filtersActive={filtersActive}
-          onApply={(v) =>
-            setParams((prev) => {
-              const n = new URLSearchParams(prev);
-              for (const k of FILTER_KEYS) {
-                if (v[k]) n.set(k, v[k]);
-                else n.delete(k);
-              }
-              return n;
-            })
-          }
+          onApply={(v) => setParams((prev) => withFilters(prev, FILTER_KEYS, v))}
         />
         <div>
           <section aria-labelledby="heat-title" className="govuk-!-margin-bottom-8">
@@ -185,17 +177,9 @@ function RiskFiltersForm({
   filtersActive: boolean;
   onApply(values: FilterValues): void;
 }) {
-  const [values, setValues] = useState<FilterValues>(initial);
-  const set = (k: keyof FilterValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onApply(values);
-  }
+  const { values, setValues, set } = useFilterFields<FilterValues>(initial);
   return (
-    <form className="gt-filters gt-no-print" onSubmit={submit} aria-labelledby="risk-filters-title" role="search">
-      <h2 className="govuk-heading-m" id="risk-filters-title">
-        Filter
-      </h2>
+    <FilterForm titleId="risk-filters-title" onSubmit={() => onApply(values)} clearHref="/risks" filtersActive={filtersActive}>
       <div className="govuk-form-group">
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Heat map scores</legend>
@@ -249,16 +233,6 @@ function RiskFiltersForm({
         <option value="closed">Closed risks</option>
         <option value="all">All risks</option>
       </SelectField>
-      <button type="submit" className="govuk-button govuk-!-margin-bottom-2">
-        Apply filters
-      </button>
-      {filtersActive ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/risks">
-            Clear the filters
-          </Link>
-        </p>
-      ) : null}
-    </form>
+    </FilterForm>
   );
 }
