@@ -9,13 +9,13 @@ look-up on most requests.
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from goldenthread.clients import service
 from goldenthread.clients.service import ClientState
 from goldenthread.core.db import Sessions
 from goldenthread.core.errors import Unauthorized
+from goldenthread.core.expiring import ExpiringLookup
 from goldenthread.core.principal import Principal
 from goldenthread.core.ratelimit import RateLimits
 
@@ -24,29 +24,22 @@ class ClientGate:
     def __init__(self, sessions: Sessions, limits: RateLimits, ttl_seconds: float) -> None:
         self.sessions = sessions
         self.limits = limits
-        self.ttl = ttl_seconds
-        self._cache: dict[int, tuple[float, ClientState | None]] = {}
+        self._states: ExpiringLookup[int, ClientState | None] = ExpiringLookup(
+            self._read, ttl_seconds
+        )
 
-    async def _state(self, client_pk: int) -> ClientState | None:
-        now = time.monotonic()
-        cached = self._cache.get(client_pk)
-        if cached is not None and cached[0] > now:
-            return cached[1]
+    async def _read(self, client_pk: int) -> ClientState | None:
         async with self.sessions(write=False) as session:
-            state = await service.client_state(session, client_pk)
-        if len(self._cache) > 10_000:  # bound the memory a flood of forged ids could take
-            self._cache.clear()
-        self._cache[client_pk] = (now + self.ttl, state)
-        return state
+            return await service.client_state(session, client_pk)
 
     def forget(self, client_pk: int) -> None:
-        self._cache.pop(client_pk, None)
+        self._states.forget(client_pk)
 
     def forget_all(self) -> None:
-        self._cache.clear()
+        self._states.forget_all()
 
     async def admit(self, principal: Principal) -> Principal:
-        state = await self._state(principal.id)
+        state = await self._states.get(principal.id)
         if state is None or not state.active or state.organisation_id != principal.organisation_id:
             raise Unauthorized(
                 "This API client has been revoked or no longer exists.",

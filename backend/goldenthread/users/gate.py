@@ -8,13 +8,13 @@ process that changed it), so the check costs a dictionary look-up on most reques
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
 from goldenthread.core.db import Sessions
 from goldenthread.core.errors import Unauthorized
+from goldenthread.core.expiring import ExpiringLookup
 from goldenthread.core.principal import Principal, Role
 from goldenthread.users.models import User
 
@@ -29,35 +29,28 @@ class AccountState:
 class StaffGate:
     def __init__(self, sessions: Sessions, ttl_seconds: float) -> None:
         self.sessions = sessions
-        self.ttl = ttl_seconds
-        self._cache: dict[int, tuple[float, AccountState | None]] = {}
+        self._states: ExpiringLookup[int, AccountState | None] = ExpiringLookup(
+            self._read, ttl_seconds
+        )
 
-    async def _state(self, user_id: int) -> AccountState | None:
-        now = time.monotonic()
-        cached = self._cache.get(user_id)
-        if cached is not None and cached[0] > now:
-            return cached[1]
+    async def _read(self, user_id: int) -> AccountState | None:
         async with self.sessions(write=False) as session:
             row = (
                 await session.execute(
                     select(User.active, User.role, User.organisation_id).where(User.id == user_id)
                 )
             ).one_or_none()
-        state = None if row is None else AccountState(*row)
-        if len(self._cache) > 10_000:  # bound the memory a flood of forged ids could take
-            self._cache.clear()
-        self._cache[user_id] = (now + self.ttl, state)
-        return state
+        return None if row is None else AccountState(*row)
 
     def forget(self, user_id: int) -> None:
-        self._cache.pop(user_id, None)
+        self._states.forget(user_id)
 
     def forget_all(self) -> None:
-        self._cache.clear()
+        self._states.forget_all()
 
     async def admit(self, principal: Principal) -> Principal:
         """The principal as the account stands now; 401 for an account disabled or gone."""
-        state = await self._state(principal.id)
+        state = await self._states.get(principal.id)
         if state is None or not state.active:
             raise Unauthorized(
                 "This account has been disabled or no longer exists.",
