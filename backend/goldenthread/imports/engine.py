@@ -279,7 +279,7 @@ class ImportRun:
         looked up only for indicators that had rows before the import, or keys met earlier
         in the file."""
         keys = [(r.ref.id, r.period.code) for r in rows if r.ref.stored or r.repeat]
-        found = await self.bulk.existing(self.kind.table.name, columns, keys) if keys else []
+        found = await self.bulk.existing(self.kind.table.name, columns, keys)
         return {(e[0], e[1]): e for e in found}
 
     async def stage_rows(
