@@ -85,15 +85,6 @@ export function usePlanChecklist(id: number, enabled: boolean) {
   });
 }
 
-export function useObjective(id: number) {
-  return useQuery({
-    queryKey: planningKeys.objective(id),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/objectives/{objective_id}', { params: { path: { objective_id: id } } })),
-    enabled: idOk(id),
-  });
-}
-
 /** The thread at a period; without one the API judges at the latest quarter with data. */
 export function useThread(id: number, period: string | null) {
   return useQuery({

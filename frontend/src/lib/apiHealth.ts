@@ -27,7 +27,6 @@ function set(value: boolean) {
 
 export const markReachable = () => set(true);
 export const markUnreachable = () => set(false);
-export const isReachable = () => reachable;
 
 export function useApiReachable(): boolean {
   return useSyncExternalStore(

@@ -183,15 +183,8 @@ export function countByCategory(entries: CalendarEntry[]): { category: CalendarC
   return CATEGORIES.filter((c) => counts.has(c)).map((c) => ({ category: c, count: counts.get(c) ?? 0 }));
 }
 
-/** The financial year (start year) of a date, by the UK's April-to-March year. */
-export function financialYearOfDate(d: Date): number {
-  return d.getMonth() >= 3 ? d.getFullYear() : d.getFullYear() - 1;
-}
-
-/** "2008-09" from 2008. */
-export function yearParam(startYear: number): string {
-  return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
+/** The financial year (start year) of a date, and "2008-09" from 2008: the period rules' own. */
+export { startYearOf as financialYearOfDate, yearCode as yearParam } from './periods';
 
 export function parseYearParam(value: string | null | undefined): number | null {
   const m = /^(\d{4})-(\d{2})$/.exec(value ?? '');

@@ -2,7 +2,6 @@ import type { ImportKind, ImportSummary, RowProblem } from '../api/types';
 import { pluralise } from './format';
 
 export const KIND_LABELS: Record<ImportKind, string> = { outturns: 'Outturns (actual figures)', targets: 'Targets' };
-export const KIND_NOUNS: Record<ImportKind, string> = { outturns: 'outturn', targets: 'target' };
 
 export interface SummaryLine {
   key: 'rows_read' | 'created' | 'updated' | 'unchanged' | 'rejected';

@@ -1,6 +1,7 @@
 /** Words and figures of the integrated performance report (pure functions, tested). */
 import type { Rag } from '../api/types';
 import { formatNumber } from './format';
+import { ACTION_STATUS_LABELS } from './planning';
 import { periodLabel, periodsOfYear, yearCode } from './periods';
 import { RAG_ORDER } from './rag';
 
@@ -46,15 +47,8 @@ export function headlineRows(now: Counts, previous: Counts): HeadlineRow[] {
   });
 }
 
-export const ACTION_STATUS_LABELS: Record<string, string> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  complete: 'Complete',
-  cancelled: 'Cancelled',
-};
-
 export function actionStatusLabel(status: string): string {
-  return ACTION_STATUS_LABELS[status] ?? status.replace(/_/g, ' ');
+  return (ACTION_STATUS_LABELS as Record<string, string>)[status] ?? status.replace(/_/g, ' ');
 }
 
 /** "40% complete (60% expected by now)". */

@@ -114,9 +114,3 @@ export function periodsOfYear(startYear: number, kind: PeriodKind): string[] {
   if (kind === 'quarterly') return [1, 2, 3, 4].map((q) => `${y}-Q${q}`);
   return Array.from({ length: 12 }, (_, i) => `${y}-M${String(i + 1).padStart(2, '0')}`);
 }
-
-export function comparePeriods(a: string, b: string): number {
-  const pa = periodEnd(a)?.getTime() ?? 0;
-  const pb = periodEnd(b)?.getTime() ?? 0;
-  return pa - pb || a.localeCompare(b);
-}

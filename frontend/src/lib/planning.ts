@@ -116,8 +116,6 @@ export const QUADRANT_LABELS: Record<Quadrant, string> = {
   innovation_and_learning: 'Our Innovation and Learning',
 };
 
-export const QUADRANTS = Object.keys(QUADRANT_LABELS) as Quadrant[];
-
 /** "2008-09" or "2008-09 to 2010-11", as the plans state their span. */
 export function yearSpan(start: string, end: string): string {
   const label = (y: string) => y.replace(/^(\d{4})-(\d{2})$/, '$1/$2');

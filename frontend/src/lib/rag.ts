@@ -46,7 +46,3 @@ export const RAG_COLOURS: Record<Rag, string> = {
   no_data: '#505a5f',
   not_applicable: '#505a5f',
 };
-
-export function isRag(value: string | null | undefined): value is Rag {
-  return !!value && value in RAG_LABELS;
-}

@@ -11,6 +11,7 @@ import { indexOrgUnits } from '../lib/orgTree';
 import { buildPlanTree, countMatches, PLAN_LEVELS, type PlanNode } from '../lib/planTree';
 import { LEVEL_LABELS, PLAN_STATUS_LABELS, yearSpan } from '../lib/planning';
 import { pluralise } from '../lib/format';
+import { yearCode } from '../lib/periods';
 import '../styles/thread.scss';
 
 const FILTER_KEYS = ['q', 'level', 'status', 'year', 'org', 'archived'] as const;
@@ -42,7 +43,7 @@ export default function PlansPage() {
     const set = new Set<string>();
     for (const p of plans.data ?? []) {
       for (let y = Number(p.start_year.slice(0, 4)); y <= Number(p.end_year.slice(0, 4)); y += 1) {
-        set.add(`${y}-${String((y + 1) % 100).padStart(2, '0')}`);
+        set.add(yearCode(y));
       }
     }
     return [...set].sort().reverse();
