@@ -133,3 +133,17 @@ export function CheckboxField({
     </div>
   );
 }
+
+/** The options of an org-unit select, indented by depth in the tree (directorates first). */
+export function OrgUnitOptions({ units }: { units: { unit: { id: number; name: string }; depth: number }[] }) {
+  return (
+    <>
+      {units.map(({ unit, depth }) => (
+        <option key={unit.id} value={String(unit.id)}>
+          {'\u00a0\u00a0'.repeat(depth)}
+          {unit.name}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -9,7 +9,7 @@ import { useCurrentUser } from '../auth/AuthContext';
 import { isPerformanceTeam } from '../auth/roles';
 import { ConflictNotice } from '../components/ConflictNotice';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { SelectField, TextAreaField, TextField, OrgUnitOptions } from '../components/Fields';
 import { usePageTitle } from '../components/Layout';
 import { Breadcrumbs, SummaryRow, useNames } from '../components/Planning';
 import { Empty, Loading, QueryError } from '../components/Status';
@@ -317,12 +317,7 @@ export function CompletionPage() {
         <TextField id="completion-to" type="date" label="To" labelClass="govuk-label--s" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
         <SelectField id="completion-org" label="Directorate or service" labelClass="govuk-label--s" value={draft.org} onChange={(e) => setDraft((d) => ({ ...d, org: e.target.value }))}>
           <option value="">The whole council</option>
-          {org.ordered.map(({ unit: u, depth: dpt }) => (
-            <option key={u.id} value={String(u.id)}>
-              {'\u00a0\u00a0'.repeat(dpt)}
-              {u.name}
-            </option>
-          ))}
+          <OrgUnitOptions units={org.ordered} />
         </SelectField>
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useOrphans, usePlans } from '../api/planning';
 import type { OrphanReport, Plan, PlanLevel, PlanStatus } from '../api/planningTypes';
-import { CheckboxField, SelectField, TextField } from '../components/Fields';
+import { CheckboxField, SelectField, TextField, OrgUnitOptions } from '../components/Fields';
 import { FilterForm, readFilters, useFilterFields, withFilters } from '../components/FilterForm';
 import { usePageTitle } from '../components/Layout';
 import { PlanStatusTag, useNames } from '../components/Planning';
@@ -197,12 +197,7 @@ function PlanFilters({
       </SelectField>
       <SelectField id="plan-filter-org" name="org" label="Owned by" value={values.org} onChange={set('org')}>
         <option value="">Any directorate or service</option>
-        {orgOptions.map(({ unit, depth }) => (
-          <option key={unit.id} value={String(unit.id)}>
-            {'\u00a0\u00a0'.repeat(depth)}
-            {unit.name}
-          </option>
-        ))}
+        <OrgUnitOptions units={orgOptions} />
       </SelectField>
       <div className="govuk-form-group">
         <div className="govuk-checkboxes govuk-checkboxes--small">

@@ -4,7 +4,7 @@ import { useAllIndicators, useLatestPeriod, useOrgUnits, useStatus, useUsers } f
 import type { Frequency, Indicator, Rag, Status } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { isPerformanceTeam } from '../auth/roles';
-import { CheckboxField, SelectField, TextField } from '../components/Fields';
+import { CheckboxField, SelectField, TextField, OrgUnitOptions } from '../components/Fields';
 import { FilterForm, readFilters, useFilterFields, withFilters } from '../components/FilterForm';
 import { usePageTitle } from '../components/Layout';
 import { Pagination } from '../components/Pagination';
@@ -15,6 +15,7 @@ import { FREQUENCY_LABELS, pluralise } from '../lib/format';
 import { indexOrgUnits } from '../lib/orgTree';
 import { latestEndedQuarter, periodLabel } from '../lib/periods';
 import { RAG_LABELS, RAG_ORDER } from '../lib/rag';
+import { withParams } from '../lib/searchParams';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['q', 'set', 'org', 'rag', 'freq', 'owner', 'retired'] as const;
@@ -95,14 +96,7 @@ export default function RegisterPage() {
   const current = Math.min(page, pages);
   const pageRows = rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
 
-  const hrefFor = (changes: Record<string, string | null>) => {
-    const n = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') n.delete(k);
-      else n.set(k, v);
-    }
-    return `/indicators?${n.toString()}`;
-  };
+  const hrefFor = (changes: Record<string, string | null>) => `/indicators${withParams(params, changes)}`;
 
   function setSort(key: SortKey) {
     setParams((prev) => {
@@ -279,12 +273,7 @@ function Filters({
       </SelectField>
       <SelectField id="filter-org" name="org" label="Directorate or service" value={values.org} onChange={set('org')}>
         <option value="">All directorates</option>
-        {orgOptions.map(({ unit, depth }) => (
-          <option key={unit.id} value={String(unit.id)}>
-            {'\u00a0\u00a0'.repeat(depth)}
-            {unit.name}
-          </option>
-        ))}
+        <OrgUnitOptions units={orgOptions} />
       </SelectField>
       <SelectField id="filter-rag" name="rag" label="Status" value={values.rag} onChange={set('rag')}>
         <option value="">Any status</option>

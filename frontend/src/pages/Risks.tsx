@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useHeatMap, useRisks } from '../api/planning';
 import type { Category, Risk, RiskBasis, RiskFilters } from '../api/planningTypes';
-import { SelectField } from '../components/Fields';
+import { SelectField, OrgUnitOptions } from '../components/Fields';
 import { FilterForm, readFilters, useFilterFields, withFilters } from '../components/FilterForm';
 import { HeatMap } from '../components/HeatMap';
 import { usePageTitle } from '../components/Layout';
@@ -213,12 +213,7 @@ function RiskFiltersForm({
       </SelectField>
       <SelectField id="risk-filter-org" name="org" label="Directorate or service" value={values.org} onChange={set('org')}>
         <option value="">The whole council</option>
-        {orgOptions.map(({ unit, depth }) => (
-          <option key={unit.id} value={String(unit.id)}>
-            {'\u00a0\u00a0'.repeat(depth)}
-            {unit.name}
-          </option>
-        ))}
+        <OrgUnitOptions units={orgOptions} />
       </SelectField>
       <SelectField id="risk-filter-owner" name="owner" label="Owner" value={values.owner} onChange={set('owner')}>
         <option value="">Anyone</option>

@@ -7,7 +7,7 @@ import { ApiError, errorMessage } from '../../api/problem';
 import type { Indicator } from '../../api/types';
 import { useCurrentUser } from '../../auth/AuthContext';
 import { ErrorSummary, type SummaryError } from '../ErrorSummary';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../Fields';
+import { CheckboxField, SelectField, TextAreaField, TextField, OrgUnitOptions } from '../Fields';
 import { usePageTitle } from '../Layout';
 import { fieldErrorMap } from '../../lib/fieldErrors';
 import { AGGREGATION_LABELS, FREQUENCY_LABELS, formatDateTime, POLARITY_LABELS, UNIT_LABELS } from '../../lib/format';
@@ -234,12 +234,7 @@ export function IndicatorForm({ existing }: { existing?: Indicator }) {
           </SelectField>
           <SelectField id="ind-org_unit_id" name="org_unit_id" label="Directorate, service or team" {...text('org_unit_id')}>
             <option value="">None</option>
-            {org.ordered.map(({ unit, depth }) => (
-              <option key={unit.id} value={String(unit.id)}>
-                {'\u00a0\u00a0'.repeat(depth)}
-                {unit.name}
-              </option>
-            ))}
+            <OrgUnitOptions units={org.ordered} />
           </SelectField>
           <SelectField id="ind-lead_organisation_id" name="lead_organisation_id" label="Lead partner" hint="For partnership indicators" {...text('lead_organisation_id')}>
             <option value="">None</option>
