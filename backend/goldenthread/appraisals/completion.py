@@ -29,6 +29,7 @@ from goldenthread.core.errors import Conflict, FieldError, Forbidden, Validation
 from goldenthread.core.principal import Actor, Principal, Role
 from goldenthread.core.staff_access import reach_of
 from goldenthread.indicators import service as indicators
+from goldenthread.organisations import service as organisations
 from goldenthread.organisations.models import OrgUnit
 from goldenthread.outturns import service as outturns
 from goldenthread.outturns.schemas import OutturnRead, OutturnWrite
@@ -52,9 +53,7 @@ async def check_may_see(
     if principal.has_role(Role.MANAGER):
         reach = await reach_of(session, principal)
         if org_unit_id is None:
-            org_unit_id = await session.scalar(
-                select(User.org_unit_id).where(User.id == principal.id)
-            )
+            org_unit_id = await organisations.user_unit(session, principal.id)
         if reach.covers(org_unit_id):
             return org_unit_id
     raise Forbidden(

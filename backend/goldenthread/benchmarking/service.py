@@ -228,18 +228,6 @@ def _aim_snapshot(aim: BenchmarkAim) -> dict[str, Any]:
     return audit.snapshot(aim, AIM_FIELDS)
 
 
-async def list_aims(session: AsyncSession, indicator_id: int) -> list[BenchmarkAim]:
-    return list(
-        (
-            await session.scalars(
-                select(BenchmarkAim)
-                .where(BenchmarkAim.indicator_id == indicator_id)
-                .order_by(BenchmarkAim.year, BenchmarkAim.group_id)
-            )
-        ).all()
-    )
-
-
 async def put_aim(
     session: AsyncSession, actor: Actor, indicator: Indicator, year: int, data: AimWrite
 ) -> tuple[BenchmarkAim, bool]:

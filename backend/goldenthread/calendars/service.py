@@ -23,7 +23,7 @@ from goldenthread.cycle.models import CycleEvent
 from goldenthread.cycle.rules import Category
 from goldenthread.deadlines import service as deadlines
 from goldenthread.deadlines.rules import DeadlineRule, DeadlineState
-from goldenthread.organisations.tree import load_unit_tree
+from goldenthread.organisations import service as organisations
 from goldenthread.periods.rules import Frequency, parse_period, period_containing
 
 UID_DOMAIN = "goldenthread"
@@ -75,13 +75,13 @@ async def _event_conditions(
     if categories:
         conditions.append(CycleEvent.category.in_(categories))
     if scope.org_unit_id is not None:
-        subtree = (await load_unit_tree(session)).subtree(scope.org_unit_id)
-        conditions.append(CycleEvent.org_unit_id.in_(sorted(subtree)))
+        subtree = await organisations.org_unit_subtree(session, scope.org_unit_id)
+        conditions.append(CycleEvent.org_unit_id.in_(subtree))
     if scope.person_id is not None:
         # A person's events are those of their unit and of the units it sits under, and the
         # council-wide ones (no unit responsible): those concern everyone.
-        chain = await cycle_events.units_above(
-            session, await cycle_events.user_unit(session, scope.person_id)
+        chain = await organisations.units_above(
+            session, await organisations.user_unit(session, scope.person_id)
         )
         council_wide = CycleEvent.org_unit_id.is_(None)
         conditions.append(

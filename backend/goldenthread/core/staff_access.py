@@ -11,14 +11,12 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.core.deps import get_principal
 from goldenthread.core.errors import Forbidden, NotFound
 from goldenthread.core.principal import Principal, Role
 from goldenthread.organisations import service as organisations
-from goldenthread.users.models import User
 
 
 def staff_or_not_found(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
@@ -50,7 +48,7 @@ async def reach_of(session: AsyncSession, principal: Principal) -> Reach:
         return Reach(everything=True, units=frozenset())
     if not principal.has_role(Role.MANAGER):
         return Reach(everything=False, units=frozenset())
-    unit = await session.scalar(select(User.org_unit_id).where(User.id == principal.id))
+    unit = await organisations.user_unit(session, principal.id)
     if unit is None:
         return Reach(everything=False, units=frozenset())
     return Reach(

@@ -17,9 +17,8 @@ from goldenthread.core.principal import Actor, Principal, Role
 from goldenthread.cycle.models import CycleEvent, CycleEventLink
 from goldenthread.cycle.schemas import EventRead, EventStatus, EventUpdate, LinkFields
 from goldenthread.cycle.service import link_errors
-from goldenthread.organisations.models import OrgUnit
+from goldenthread.organisations import service as organisations
 from goldenthread.periods.rules import financial_year_code
-from goldenthread.users.models import User
 
 
 def event_status(event: CycleEvent, today: date) -> EventStatus:
@@ -80,32 +79,15 @@ async def list_events(
     return list((await session.scalars(query)).all())
 
 
-async def user_unit(session: AsyncSession, user_id: int) -> int | None:
-    unit: int | None = await session.scalar(select(User.org_unit_id).where(User.id == user_id))
-    return unit
-
-
-async def units_above(session: AsyncSession, unit_id: int | None) -> list[int]:
-    """The unit and every unit it sits under."""
-    if unit_id is None:
-        return []
-    rows = (await session.execute(select(OrgUnit.id, OrgUnit.parent_id))).all()
-    parents: dict[int, int | None] = {unit: parent for unit, parent in rows}
-    chain: list[int] = []
-    current: int | None = unit_id
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = parents.get(current)
-    return chain
-
-
 async def check_may_mark(session: AsyncSession, principal: Principal, event: CycleEvent) -> None:
     """The performance team marks any event; staff of the responsible unit (or of a unit
     beneath it) mark that unit's events. Viewers mark none."""
     if principal.has_role(Role.ADMIN, Role.PERFORMANCE):
         return
     if principal.has_role(Role.MANAGER, Role.CONTRIBUTOR) and event.org_unit_id is not None:
-        chain = await units_above(session, await user_unit(session, principal.id))
+        chain = await organisations.units_above(
+            session, await organisations.user_unit(session, principal.id)
+        )
         if event.org_unit_id in chain:
             return
     raise Forbidden(

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from goldenthread.outturns.models import OutturnStatus
-from goldenthread.periods.rules import Frequency, Period, period_containing, periods_in_year
+from goldenthread.periods.rules import Frequency, Period, period_containing
 from goldenthread.periods.workdays import add_working_days
 
 IN_STATUSES = frozenset({OutturnStatus.SUBMITTED, OutturnStatus.VERIFIED, OutturnStatus.QUALIFIED})
@@ -85,7 +85,3 @@ def periods_in_window(
         period = period.previous()
     found.reverse()
     return found
-
-
-def periods_of_year(frequency: Frequency, year: int) -> list[Period]:
-    return periods_in_year(year, frequency)

@@ -32,7 +32,7 @@ from goldenthread.deadlines.schemas import (
 from goldenthread.indicators.models import Indicator, Lifecycle
 from goldenthread.organisations.tree import load_unit_tree
 from goldenthread.outturns.models import Outturn, OutturnStatus
-from goldenthread.periods.rules import Frequency, Period
+from goldenthread.periods.rules import Frequency, Period, periods_in_year
 from goldenthread.periods.workdays import LONDON
 from goldenthread.users.models import User
 
@@ -160,7 +160,7 @@ def _codes_in_view(
     view: dict[Frequency, list[Period]] = {}
     for frequency in frequencies:
         if scope.year is not None:
-            view[frequency] = rules.periods_of_year(frequency, scope.year)
+            view[frequency] = periods_in_year(scope.year, frequency)
         else:
             view[frequency] = rules.periods_in_window(frequency, rule, scope.as_of, cache)
     return view

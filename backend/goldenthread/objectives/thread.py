@@ -37,6 +37,7 @@ from goldenthread.objectives.schemas import (
 from goldenthread.periods.rules import Period
 from goldenthread.plans.models import Plan
 from goldenthread.plans.rules import LEVEL_RANK
+from goldenthread.risks import rules as risk_rules
 from goldenthread.risks.models import Risk, RiskObjectiveLink, RiskStatus
 from goldenthread.status import service as status_service
 from goldenthread.status.cache import StatusCache
@@ -194,7 +195,8 @@ async def build(
             risk_rows[risk.id] = risk
             risk_objectives[risk.id].add(risk.objective_id)
     risk_score = {
-        rid: (r.residual_likelihood or 0) * (r.residual_impact or 0) for rid, r in risk_rows.items()
+        rid: risk_rules.score(r.residual_likelihood, r.residual_impact)
+        for rid, r in risk_rows.items()
     }
 
     statuses = (

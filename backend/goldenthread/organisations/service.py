@@ -9,6 +9,7 @@ from goldenthread.core.errors import Conflict, FieldError, ValidationFailed
 from goldenthread.organisations.models import Organisation, OrgUnit, OrgUnitLevel
 from goldenthread.organisations.schemas import OrganisationCreate, OrgUnitCreate
 from goldenthread.organisations.tree import load_unit_tree
+from goldenthread.users.models import User
 
 # A unit's parent must sit one level up.
 PARENT_LEVEL = {
@@ -93,3 +94,18 @@ async def check_placement(
 async def org_unit_subtree(session: AsyncSession, org_unit_id: int) -> list[int]:
     """The unit and every unit beneath it."""
     return sorted((await load_unit_tree(session)).subtree(org_unit_id))
+
+
+async def units_above(session: AsyncSession, unit_id: int | None) -> list[int]:
+    """The unit and every unit it sits under (none for no unit)."""
+    if unit_id is None:
+        return []
+    return sorted((await load_unit_tree(session)).with_ancestors({unit_id}))
+
+
+async def user_unit(session: AsyncSession, user_id: int | None) -> int | None:
+    """The org unit a person works in, if any."""
+    if user_id is None:
+        return None
+    unit: int | None = await session.scalar(select(User.org_unit_id).where(User.id == user_id))
+    return unit

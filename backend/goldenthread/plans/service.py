@@ -171,12 +171,7 @@ async def _check_values(session: AsyncSession, values: dict[str, Any], plan_id: 
 
 
 async def _owner_unit(session: AsyncSession, owner_user_id: int | None) -> int | None:
-    if owner_user_id is None:
-        return None
-    unit: int | None = await session.scalar(
-        select(User.org_unit_id).where(User.id == owner_user_id)
-    )
-    return unit
+    return await organisations.user_unit(session, owner_user_id)
 
 
 def snapshot(plan: Plan) -> dict[str, Any]:

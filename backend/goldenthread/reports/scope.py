@@ -15,7 +15,6 @@ Milestones come with the actions they belong to.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from goldenthread.actions.models import Action
 from goldenthread.core.errors import NotFound
 from goldenthread.indicators.models import Indicator, IndicatorSet, Lifecycle
+from goldenthread.objectives import rules as graph
 from goldenthread.objectives.models import Objective, ObjectiveIndicator
 from goldenthread.organisations.tree import UnitTree
 from goldenthread.plans.models import Plan
@@ -46,16 +46,8 @@ class ResolvedScope:
 
 
 def _plan_subtree(rows: list[tuple[int, int | None]], root: int) -> set[int]:
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for plan_id, parent_id in rows:
-        children[parent_id].append(plan_id)
-    found, stack = set(), [root]
-    while stack:
-        current = stack.pop()
-        if current not in found:
-            found.add(current)
-            stack.extend(children.get(current, []))
-    return found
+    _, children = graph.adjacency((plan, parent) for plan, parent in rows if parent is not None)
+    return {root} | graph.reachable([root], children)
 
 
 async def resolve(conn: AsyncConnection, spec: ScopeSpec, units: UnitTree) -> ResolvedScope:

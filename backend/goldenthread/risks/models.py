@@ -63,10 +63,6 @@ class Risk(Base):
         return [link.objective_id for link in self.objective_links]
 
     @property
-    def inherent_score(self) -> int:
-        return self.inherent_likelihood * self.inherent_impact
-
-    @property
     def residual_score(self) -> int:
         return self.residual_likelihood * self.residual_impact
 

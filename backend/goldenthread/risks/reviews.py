@@ -38,7 +38,7 @@ def _review_read(review: RiskReview, latest: rules.ReviewKey | None) -> ReviewRe
         period=review.period,
         likelihood=review.likelihood,
         impact=review.impact,
-        score=review.likelihood * review.impact,
+        score=rules.score(review.likelihood, review.impact),
         band=rules.band(review.likelihood, review.impact),
         comment=review.comment,
         reviewed_on=review.reviewed_on,

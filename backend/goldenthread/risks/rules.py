@@ -187,7 +187,7 @@ def heat_map(risks: Sequence[Scored]) -> HeatMap:
             HeatCell(
                 likelihood=likelihood,
                 impact=impact,
-                score=likelihood * impact,
+                score=score(likelihood, impact),
                 band=band(likelihood, impact),
                 codes=tuple(sorted(codes.get((likelihood, impact), []))),
             )
