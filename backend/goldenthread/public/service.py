@@ -18,8 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from goldenthread.imports.rules import neutralise
 from goldenthread.indicators.models import Indicator, Lifecycle
+from goldenthread.objectives import rules as objective_rules
+from goldenthread.objectives.models import Objective, ObjectiveIndicator, ObjectiveLink
 from goldenthread.organisations.tree import load_unit_tree
 from goldenthread.periods.rules import Period
+from goldenthread.plans.models import Plan
+from goldenthread.plans.rules import PlanLevel, PlanStatus
 from goldenthread.public.schemas import PublicIndicator, PublicPage, PublicPoint, PublicPriority
 from goldenthread.status import rules
 from goldenthread.status import service as status_service
@@ -82,12 +86,6 @@ async def _priorities_from_plans(
 ) -> dict[int, tuple[int, str]]:
     """Indicator → (position, title) of the corporate-plan objective it serves, walking the
     golden thread up from its own objectives; empty where plans are not in use."""
-    try:
-        from goldenthread.objectives.models import Objective, ObjectiveIndicator, ObjectiveLink
-        from goldenthread.plans.models import Plan
-        from goldenthread.plans.rules import PlanLevel, PlanStatus
-    except ImportError:  # the plans domain is optional for this page
-        return {}
     attached = (
         await session.execute(
             select(ObjectiveIndicator.indicator_id, ObjectiveIndicator.objective_id).where(
@@ -113,26 +111,20 @@ async def _priorities_from_plans(
         ).all()
         if level is PlanLevel.CORPORATE_PLAN and status in published
     }
-    parents: dict[int, list[int]] = defaultdict(list)
-    for child, parent in (
-        await session.execute(select(ObjectiveLink.objective_id, ObjectiveLink.parent_objective_id))
-    ).all():
-        parents[child].append(parent)
+    links = await session.execute(
+        select(ObjectiveLink.objective_id, ObjectiveLink.parent_objective_id)
+    )
+    parents, _ = objective_rules.adjacency(links.tuples().all())
     found: dict[int, tuple[int, str]] = {}
     for indicator_id, objective_id in attached:
-        stack, seen = [objective_id], set()
-        while stack:
-            current = stack.pop()
-            if current in seen or current not in objectives:
-                continue
-            seen.add(current)
+        # Corporate objectives serve partnership ones only, so those above a corporate
+        # objective are never corporate themselves.
+        for current in {objective_id} | objective_rules.reachable([objective_id], parents):
             plan_id, position, title = objectives[current]
             if plan_id in corporate:
                 best = found.get(indicator_id)
                 if best is None or (position, title) < best:
                     found[indicator_id] = (position, title)
-                continue
-            stack.extend(parents.get(current, []))
     return found
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from goldenthread.actions.models import Action
 from goldenthread.core.errors import NotFound
 from goldenthread.indicators.models import Indicator, IndicatorSet, Lifecycle
-from goldenthread.objectives import rules as graph
+from goldenthread.objectives import rules as objective_rules
 from goldenthread.objectives.models import Objective, ObjectiveIndicator
 from goldenthread.organisations.tree import UnitTree
 from goldenthread.plans.models import Plan
@@ -46,8 +46,10 @@ class ResolvedScope:
 
 
 def _plan_subtree(rows: list[tuple[int, int | None]], root: int) -> set[int]:
-    _, children = graph.adjacency((plan, parent) for plan, parent in rows if parent is not None)
-    return {root} | graph.reachable([root], children)
+    _, children = objective_rules.adjacency(
+        (plan, parent) for plan, parent in rows if parent is not None
+    )
+    return {root} | objective_rules.reachable([root], children)
 
 
 async def resolve(conn: AsyncConnection, spec: ScopeSpec, units: UnitTree) -> ResolvedScope:
