@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from goldenthread.indicators.rules import PARTNER_READABLE_SET
+from goldenthread.indicators.rules import partner_may_read
 
 FEED_NAME = "laa"
 
@@ -19,8 +19,7 @@ def in_feed(snapshot: Mapping[str, Any] | None) -> bool:
         return False
     if snapshot.get("lifecycle", "active") != "active":
         return False
-    sets = snapshot.get("sets") or []
-    return bool(snapshot.get("shared_with_partners")) or PARTNER_READABLE_SET in sets
+    return partner_may_read(snapshot.get("sets") or [], bool(snapshot.get("shared_with_partners")))
 
 
 def parse_since(text: str) -> datetime:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -23,8 +23,7 @@ from goldenthread.feeds import rules
 from goldenthread.feeds.cache import VersionCache
 from goldenthread.feeds.schemas import FeedIndicator, FeedOutturn, FeedStatus, FeedTarget
 from goldenthread.indicators import service as indicators
-from goldenthread.indicators.models import Indicator, IndicatorSet, Lifecycle
-from goldenthread.indicators.rules import PARTNER_READABLE_SET
+from goldenthread.indicators.models import Indicator, Lifecycle
 from goldenthread.outturns.models import Outturn
 from goldenthread.periods.rules import Period
 from goldenthread.status import service as status
@@ -39,16 +38,14 @@ def require_feed_access(principal: Principal) -> None:
         raise Forbidden(f"The LAA feed needs the {FEED_SCOPE} scope.", error="insufficient_scope")
 
 
+def in_feed() -> list[ColumnElement[bool]]:
+    """Active indicators in the LAA set or shared with partners: the feed's indicators."""
+    return [Indicator.lifecycle == Lifecycle.ACTIVE, indicators.partner_readable()]
+
+
 def feed_conditions(principal: Principal) -> list[ColumnElement[bool]]:
-    """Active indicators in the LAA set or shared with partners, as the principal may see."""
-    in_laa = exists().where(
-        IndicatorSet.indicator_id == Indicator.id, IndicatorSet.name == PARTNER_READABLE_SET
-    )
-    return [
-        Indicator.lifecycle == Lifecycle.ACTIVE,
-        or_(Indicator.shared_with_partners.is_(True), in_laa),
-        indicators.visible_to(principal),
-    ]
+    """The feed's indicators, as the principal may see them."""
+    return [*in_feed(), indicators.visible_to(principal)]
 
 
 def audience(principal: Principal) -> str:

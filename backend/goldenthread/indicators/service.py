@@ -55,6 +55,12 @@ def visible_to(principal: Principal) -> ColumnElement[bool]:
         return true()
     if not principal.has_scope("indicators:read") and not principal.has_scope("laa:read"):
         return false()
+    return partner_readable()
+
+
+def partner_readable() -> ColumnElement[bool]:
+    """Shared with partners, or in the LAA set: what partners may read (``rules``' own
+    ``partner_may_read`` in SQL)."""
     in_laa = exists().where(
         IndicatorSet.indicator_id == Indicator.id, IndicatorSet.name == rules.PARTNER_READABLE_SET
     )

@@ -15,15 +15,15 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, exists, insert, or_, select
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session, SessionTransaction
 
 from goldenthread.audit.models import AuditEntry
 from goldenthread.clients.models import ApiClient
 from goldenthread.core.db import utcnow
 from goldenthread.feeds import rules as feed_rules
-from goldenthread.indicators.models import Indicator, IndicatorSet, Lifecycle
-from goldenthread.indicators.rules import PARTNER_READABLE_SET
+from goldenthread.feeds import service as feeds
+from goldenthread.indicators.models import Indicator
 from goldenthread.webhooks import rules
 from goldenthread.webhooks.models import WebhookDelivery, WebhookSubscription
 
@@ -62,15 +62,8 @@ def _subscribers(session: Session) -> list[int]:
 
 def _in_feed_now(session: Session, ids: Iterable[int]) -> dict[int, str]:
     """The codes of those of the indicators that are in the feed now."""
-    in_laa = exists().where(
-        IndicatorSet.indicator_id == Indicator.id, IndicatorSet.name == PARTNER_READABLE_SET
-    )
     rows = session.connection().execute(
-        select(Indicator.id, Indicator.code).where(
-            Indicator.id.in_(list(ids)),
-            Indicator.lifecycle == Lifecycle.ACTIVE,
-            or_(Indicator.shared_with_partners.is_(True), in_laa),
-        )
+        select(Indicator.id, Indicator.code).where(Indicator.id.in_(list(ids)), *feeds.in_feed())
     )
     return {row.id: row.code for row in rows.all()}
 
