@@ -22,11 +22,14 @@ def version_etag(version: int) -> str:
     return f'"v{version}"'
 
 
-def _etag_matches(header: str | None, etag: str) -> bool:
+def etag_matches(header: str | None, etag: str) -> bool:
+    """Whether an If-Match or If-None-Match header names ``etag`` (or is ``*``), by the weak
+    comparison (RFC 9110 §8.8.3.2): a ``W/`` on either side is ignored."""
     if not header:
         return False
+    ours = etag.removeprefix("W/")
     candidates = [c.strip().removeprefix("W/") for c in header.split(",")]
-    return "*" in candidates or etag in candidates
+    return "*" in candidates or ours in candidates
 
 
 def check_if_match(
@@ -36,7 +39,7 @@ def check_if_match(
     header = request.headers.get("if-match")
     if header is None:
         return
-    if current_etag is None or not _etag_matches(header, current_etag):
+    if current_etag is None or not etag_matches(header, current_etag):
         raise PreconditionFailed(
             f"{what} has changed since you loaded it; reload to see the current version.",
             current_etag=current_etag,
@@ -60,7 +63,7 @@ async def check_etag_showing(
     """``check_if_match`` whose 412 carries the resource as its GET answers it; ``current`` is
     only awaited when the copy is stale, so a matching write pays nothing for it."""
     header = request.headers.get("if-match")
-    if header is None or (current_etag is not None and _etag_matches(header, current_etag)):
+    if header is None or (current_etag is not None and etag_matches(header, current_etag)):
         return
     check_if_match(request, current_etag, what, await current())
 
@@ -119,7 +122,7 @@ class ConditionalGetMiddleware:
                 headers.append((b"etag", etag.encode()))
             request_headers = dict(scope["headers"])
             inm = request_headers.get(b"if-none-match")
-            if inm is not None and _etag_matches(inm.decode("latin-1"), etag):
+            if inm is not None and etag_matches(inm.decode("latin-1"), etag):
                 keep = {b"etag", b"cache-control", b"vary"}
                 await send(
                     {

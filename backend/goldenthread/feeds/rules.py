@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from goldenthread.core.http import etag_matches as etag_matches  # If-None-Match, weakly
 from goldenthread.indicators.rules import partner_may_read
 
 FEED_NAME = "laa"
@@ -48,16 +49,6 @@ def feed_etag(version: int, audience: str, *parts: object) -> str:
     incremental request it makes next is answered 304 until something changes."""
     key = "|".join([FEED_NAME, str(version), audience, *(repr(p) for p in parts)])
     return 'W/"laa-' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
-
-
-def etag_matches(header: str | None, etag: str) -> bool:
-    """If-None-Match uses the weak comparison (RFC 9110 §13.1.2)."""
-    if not header:
-        return False
-    ours = etag.removeprefix("W/")
-    return any(
-        c.strip() in ("*", ours) or c.strip().removeprefix("W/") == ours for c in header.split(",")
-    )
 
 
 def prefers_csv(accept: str | None) -> bool:

@@ -114,7 +114,7 @@ async def _priorities_from_plans(
     links = await session.execute(
         select(ObjectiveLink.objective_id, ObjectiveLink.parent_objective_id)
     )
-    parents, _ = objective_rules.adjacency(links.tuples().all())
+    parents, _ = objective_rules.adjacency((child, parent) for child, parent in links.all())
     found: dict[int, tuple[int, str]] = {}
     for indicator_id, objective_id in attached:
         # Corporate objectives serve partnership ones only, so those above a corporate
