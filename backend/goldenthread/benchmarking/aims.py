@@ -13,7 +13,15 @@ from goldenthread.benchmarking import rules
 from goldenthread.benchmarking.models import BenchmarkAim, ComparatorGroup, ComparatorValue
 from goldenthread.benchmarking.schemas import AimRead
 from goldenthread.benchmarking.service import summary_of
-from goldenthread.benchmarking.standing import Own, members_query, own_values, stand, values_of
+from goldenthread.benchmarking.standing import (
+    Cohorts,
+    Names,
+    Own,
+    members_query,
+    own_values,
+    stand,
+    values_of,
+)
 from goldenthread.indicators.models import Indicator
 from goldenthread.periods.rules import financial_year_code
 
@@ -50,11 +58,40 @@ async def aims_for(
             )
         ).all()
     }
-    return [await _resolve(session, indicator, aim, groups[aim.group_id]) for aim in aim_list]
+    figures = _Figures(session, indicator.id)
+    return [
+        await _resolve(session, indicator, aim, groups[aim.group_id], figures) for aim in aim_list
+    ]
+
+
+class _Figures:
+    """The indicator's own value and its comparators' values by year, each read once however
+    many of its aims share a year or a group."""
+
+    def __init__(self, session: AsyncSession, indicator_id: int) -> None:
+        self.session, self.indicator_id = session, indicator_id
+        self._own: dict[int, Own | None] = {}
+        self._values: dict[tuple[int, int], tuple[Cohorts, Names]] = {}
+
+    async def own(self, year: int) -> Own | None:
+        if year not in self._own:
+            found = await own_values(self.session, [Indicator.id == self.indicator_id], year)
+            self._own[year] = found.get(self.indicator_id)
+        return self._own[year]
+
+    async def values(self, group_id: int, year: int) -> tuple[Cohorts, Names]:
+        key = (group_id, year)
+        if key not in self._values:
+            self._values[key] = await values_of(self.session, [self.indicator_id], [year], group_id)
+        return self._values[key]
 
 
 async def _resolve(
-    session: AsyncSession, indicator: Indicator, aim: BenchmarkAim, group: ComparatorGroup
+    session: AsyncSession,
+    indicator: Indicator,
+    aim: BenchmarkAim,
+    group: ComparatorGroup,
+    figures: _Figures,
 ) -> AimRead:
     basis = aim.basis_year
     if basis is None:
@@ -68,10 +105,8 @@ async def _resolve(
     resolved: Decimal | None = None
     number = 0
     if basis is not None and rules.is_ranked(indicator.polarity):
-        values, names = await values_of(session, [indicator.id], [basis], group.id)
-        own_then = (await own_values(session, [Indicator.id == indicator.id], basis)).get(
-            indicator.id
-        )
+        values, names = await figures.values(group.id, basis)
+        own_then = await figures.own(basis)
         standing, _ = stand(
             indicator.polarity,
             names,
@@ -79,16 +114,12 @@ async def _resolve(
             group.us_council_id,
             own_then,
         )
-        figures = [c.value for c in standing.comparators]
-        number = len(figures)
-        resolved = rules.resolve_aim(aim.aim, figures, indicator.polarity, aim.rank)
-    own_now = (await own_values(session, [Indicator.id == indicator.id], aim.year)).get(
-        indicator.id
-    )
+        comparators = [c.value for c in standing.comparators]
+        number = len(comparators)
+        resolved = rules.resolve_aim(aim.aim, comparators, indicator.polarity, aim.rank)
+    own_now = await figures.own(aim.year)
     if own_now is None and group.us_council_id is not None:
-        mine = (await values_of(session, [indicator.id], [aim.year], group.id))[0].get(
-            (indicator.id, aim.year), {}
-        )
+        mine = (await figures.values(group.id, aim.year))[0].get((indicator.id, aim.year), {})
         if group.us_council_id in mine:
             own_now = Own(mine[group.us_council_id][0], "comparator", None)
     own_value = own_now.value if own_now else None
